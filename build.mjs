@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension for each browser into dist/<browser>/, ready to load unpacked:
+ *   1. validate the fact pack (a bad pack stops the build, naming the bad field);
+ *   2. bundle each context with esbuild;
+ *   3. copy icons and _locales;
+ *   4. write manifest.json: manifest/base.json merged with manifest/<browser>.json.
+ *
+ * Usage: node build.mjs [--dev]   (--dev: readable bundles with inline source maps)
+ */
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const BROWSERS = ['chrome', 'firefox'];
+const PACKS = ['assets/packs/apple-alibaba-2025.json'];
+const dev = process.argv.includes('--dev');
+
+/** Each context: its entry, where it goes, and in which module format the browser loads it. */
+const ENTRIES = [
+  // Declared content scripts are classic scripts.
+  { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
+  // Loaded by the bootstrap with a dynamic import(), so an ES module.
+  { in: 'src/content/main.ts', out: 'content/main', format: 'esm' },
+  // A classic script serves both a Chrome service worker and Firefox's background scripts.
+  { in: 'src/background/index.ts', out: 'background', format: 'iife' },
+];
+
+async function main() {
+  await validatePacks();
+  const version = JSON.parse(await readFile(`${ROOT}package.json`, 'utf8')).version;
+  const base = await readJson('manifest/base.json');
+  for (const browser of BROWSERS) {
+    const out = `${ROOT}dist/${browser}`;
+    await rm(out, { recursive: true, force: true });
+    await mkdir(out, { recursive: true });
+    await bundle(out, browser);
+    await cp(`${ROOT}assets/icons`, `${out}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
+    await cp(`${ROOT}assets/_locales`, `${out}/_locales`, { recursive: true });
+    const manifest = merge({ ...base, version }, await readJson(`manifest/${browser}.json`));
+    await writeFile(`${out}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  console.log(`Built ${BROWSERS.map((b) => `dist/${b}`).join(' and ')} (version ${version}${dev ? ', dev' : ''}).`);
+}
+
+/** Runs the same validator the tests use (src/core/pack.ts), bundled on the fly for Node. */
+async function validatePacks() {
+  const result = await build({ entryPoints: [`${ROOT}src/core/pack.ts`], bundle: true, write: false, format: 'esm', platform: 'node' });
+  const source = Buffer.from(result.outputFiles[0].contents).toString('base64');
+  const { validatePack } = await import(`data:text/javascript;base64,${source}`);
+  for (const path of PACKS) {
+    try {
+      validatePack(await readJson(path));
+    } catch (error) {
+      throw new Error(`${path}: ${error.message}`);
+    }
+  }
+}
+
+async function bundle(out, browser) {
+  await Promise.all(
+    ENTRIES.map((entry) =>
+      build({
+        entryPoints: [{ in: `${ROOT}${entry.in}`, out: entry.out }],
+        outdir: out,
+        bundle: true,
+        format: entry.format,
+        target: browser === 'chrome' ? 'chrome105' : 'firefox142',
+        minify: !dev,
+        sourcemap: dev ? 'inline' : false,
+        legalComments: 'none',
+        loader: { '.css': 'text' },
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+        logLevel: 'warning',
+      }),
+    ),
+  );
+}
+
+/** Objects merge key by key; anything else (arrays included) in the patch replaces the base. */
+function merge(base, patch) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    merged[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  }
+  return merged;
+}
+
+async function readJson(path) {
+  const text = await readFile(`${ROOT}${path}`, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${error.message}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(`Build failed: ${error.message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,29 @@
+/**
+ * The background: the toolbar badge for each tab, and the keyboard shortcut, which the browser
+ * delivers here and which is forwarded to the tab's content script.
+ */
+import { badgeText } from '../core/badge';
+import { browser } from '../shared/browser-api';
+import { callTab, serve, type BackgroundApi } from '../shared/messages';
+
+const NEXT_MENTION_COMMAND = 'next-mention';
+const BADGE_COLOUR = '#8a5100';
+
+serve<BackgroundApi>({
+  async reportMentions({ total }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    if (!Number.isInteger(total) || total < 0) throw new Error(`reportMentions: total must be a count, got ${String(total)}`);
+    await browser.action.setBadgeText({ tabId, text: badgeText(total) });
+  },
+});
+
+void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+
+browser.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== NEXT_MENTION_COMMAND) return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  // A tab without our content script (not an article, or a browser page) has nothing to move to.
+  await callTab(tabId, 'focusNextMention', { direction: 1 }).catch(() => undefined);
+});

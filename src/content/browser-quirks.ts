@@ -1,0 +1,50 @@
+/**
+ * Where Chrome and Firefox differ for the content script, in one place. Each entry says which
+ * browser needs it and links the bug or the platform fact (DESIGN.md "Platform facts").
+ */
+
+/**
+ * The text node and offset under a point, looking inside the open shadow roots given.
+ * `caretPositionFromPoint` with `shadowRoots` is Chrome 128+ and Firefox 150+ (without the option,
+ * Chrome returns the host for text in a shadow root); Chrome before 128 only has `caretRangeFromPoint`
+ * (https://developer.mozilla.org/docs/Web/API/Document/caretPositionFromPoint#browser_compatibility).
+ */
+export function caretFromPoint(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/**
+ * Adds a stylesheet of ours to a document or shadow root, after the page's own.
+ * Firefox content scripts see the page's `adoptedStyleSheets` through an Xray wrapper: assigning a
+ * new array made in the content script's compartment throws, but the live array accepts `push`
+ * (https://bugzilla.mozilla.org/show_bug.cgi?id=1751346). Chrome accepts both.
+ */
+export function adoptStyleSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  const sheets = target.adoptedStyleSheets;
+  if (sheets.includes(sheet)) return;
+  try {
+    sheets.push(sheet);
+  } catch {
+    target.adoptedStyleSheets = [...sheets, sheet];
+  }
+}
+
+export function dropStyleSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  const sheets = target.adoptedStyleSheets;
+  const index = sheets.indexOf(sheet);
+  if (index < 0) return;
+  try {
+    sheets.splice(index, 1);
+  } catch {
+    target.adoptedStyleSheets = sheets.filter((s) => s !== sheet);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens and closes the card the way WCAG 1.4.13 asks: it can be dismissed with Escape without
+ * moving the pointer or focus, hovered without closing, and stays until pointer and focus have
+ * both left. Opened from the keyboard it takes focus as a non-modal dialog, and Escape gives
+ * focus back to where it was.
+ */
+import { h } from 'preact';
+import type { Language, Pack } from '../../core/pack';
+import type { HighlightPainter } from '../highlights';
+import type { Mention } from '../mentions';
+import { mentionRects, toBox } from '../geometry';
+import { Card } from './Card';
+import type { CardHost } from './card-host';
+
+export type OpenedBy = 'pointer' | 'keyboard';
+
+export class CardController {
+  private mention: Mention | undefined;
+  private anchorIndex = 0;
+  private openedBy: OpenedBy = 'pointer';
+  private returnFocusTo: Element | null = null;
+
+  constructor(
+    private readonly host: CardHost,
+    private readonly painter: HighlightPainter,
+    private readonly pack: Pack,
+    private readonly language: () => Language,
+    signal: AbortSignal,
+  ) {
+    const options = { capture: true, signal };
+    document.addEventListener('keydown', (event) => this.onKeyDown(event), options);
+    document.addEventListener('focusin', () => this.onFocusMoved(), options);
+    window.addEventListener('scroll', () => this.reposition(), { ...options, passive: true });
+    window.addEventListener('resize', () => this.reposition(), { ...options, passive: true });
+  }
+
+  get openMention(): Mention | undefined {
+    return this.mention;
+  }
+
+  get openedByKeyboard(): boolean {
+    return this.mention !== undefined && this.openedBy === 'keyboard';
+  }
+
+  /** Opens the card for `mention`, next to its line box number `anchorIndex`. */
+  open(mention: Mention, openedBy: OpenedBy, anchorIndex = 0): void {
+    const topic = this.pack.topics.find((t) => t.id === mention.topicId);
+    const rect = mentionRects(mention)[anchorIndex];
+    if (!topic || !rect) return;
+    if (openedBy === 'keyboard' && !this.openedByKeyboard) this.returnFocusTo = document.activeElement;
+    this.mention = mention;
+    this.anchorIndex = anchorIndex;
+    this.openedBy = openedBy;
+    this.painter.setActive(mention);
+    const card = h(Card, { pack: this.pack, topic, language: this.language(), onClose: () => this.close(true) });
+    this.host.show(card, toBox(rect));
+    if (openedBy === 'keyboard') this.host.focus();
+  }
+
+  /** Closes the card; when it had focus, focus goes back to where the reader was before. */
+  close(restoreFocus: boolean): void {
+    if (!this.mention) return;
+    const hadFocus = this.host.hasFocus();
+    this.mention = undefined;
+    this.painter.setActive(undefined);
+    this.host.hide();
+    if (restoreFocus && hadFocus) {
+      const target = this.returnFocusTo;
+      if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+      else (document.activeElement as HTMLElement | null)?.blur?.();
+    }
+    this.returnFocusTo = null;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.mention) return;
+    const fromCard = this.host.owns(event.target);
+    this.close(true);
+    if (fromCard) {
+      // The page should not also act on an Escape meant for our card.
+      event.stopPropagation();
+      event.preventDefault();
+    }
+  }
+
+  /** Focus moved somewhere else on the page: a card opened by keyboard goes with it. */
+  private onFocusMoved(): void {
+    if (this.openedByKeyboard && !this.host.hasFocus()) this.close(false);
+  }
+
+  private reposition(): void {
+    if (!this.mention) return;
+    const rects = mentionRects(this.mention);
+    const rect = rects[Math.min(this.anchorIndex, rects.length - 1)];
+    if (rect) this.host.place(toBox(rect));
+    else this.close(false);
+  }
+}

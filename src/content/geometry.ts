@@ -1,0 +1,27 @@
+/** Where a mention is on screen. StaticRanges have no geometry, so a live Range is made to ask. */
+import type { Mention } from './mentions';
+import type { Box } from './card/placement';
+
+export function mentionRects(mention: Mention): DOMRect[] {
+  const rects: DOMRect[] = [];
+  for (const staticRange of mention.ranges) {
+    try {
+      const range = document.createRange();
+      range.setStart(staticRange.startContainer, staticRange.startOffset);
+      range.setEnd(staticRange.endContainer, staticRange.endOffset);
+      rects.push(...range.getClientRects());
+    } catch {
+      // The text changed under a range that is about to be rescanned: it has no place now.
+    }
+  }
+  return rects.filter((rect) => rect.width > 0 && rect.height > 0);
+}
+
+/** Which of the mention's line boxes is under the point (a mention may wrap across lines), or -1. */
+export function rectIndexAtPoint(mention: Mention, x: number, y: number): number {
+  return mentionRects(mention).findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+}
+
+export function toBox(rect: DOMRect): Box {
+  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+}

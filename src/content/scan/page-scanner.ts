@@ -1,0 +1,156 @@
+/**
+ * Turns the page's text into mentions, in small time slices that yield to the page (DESIGN.md
+ * decision 9). `scan(root)` queues a root — the whole page at first, later the blocks that a
+ * mutation touched — and drops that root's old mentions before it walks it again.
+ */
+import type { Matcher } from '../../core/matcher';
+import type { Mention, MentionIndex } from '../mentions';
+import { TextWalker, type Segment } from './text-walker';
+
+export interface ScannerHooks {
+  isOwnElement(element: Element): boolean;
+  /** An open shadow root was found: it is scanned too, and needs watching. */
+  foundShadowRoot(root: ShadowRoot): void;
+  /** The queue ran empty: every root asked for has been scanned. */
+  settled(stats: ScanStats): void;
+}
+
+export interface ScanStats {
+  textNodes: number;
+  milliseconds: number;
+}
+
+const SLICE_MS = 4;
+
+export class PageScanner {
+  private readonly queue: Node[] = [];
+  private walker: { root: Node; walker: TextWalker } | undefined;
+  private running = false;
+  private stats: ScanStats = { textNodes: 0, milliseconds: 0 };
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly mentions: MentionIndex,
+    private readonly hooks: ScannerHooks,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice. */
+  scan(root: Node): void {
+    if (this.queue.some((queued) => queued === root || queued.contains(root))) return;
+    for (let i = this.queue.length - 1; i >= 0; i--) if (root.contains(this.queue[i]!)) this.queue.splice(i, 1);
+    this.queue.push(root);
+    if (!this.running) void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (!this.signal.aborted && (this.walker || this.queue.length > 0)) {
+        const started = performance.now();
+        this.slice(started + SLICE_MS);
+        this.stats.milliseconds += performance.now() - started;
+        await yieldToPage();
+      }
+      if (!this.signal.aborted) this.hooks.settled(this.stats);
+      this.stats = { textNodes: 0, milliseconds: 0 };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private slice(deadline: number): void {
+    while (performance.now() < deadline) {
+      if (!this.walker) {
+        const root = this.queue.shift();
+        if (!root) return;
+        if (!root.isConnected) continue;
+        this.startWalk(root);
+      }
+      const current = this.walker!;
+      const outcome = current.walker.walk(deadline);
+      if (outcome === 'paused') return;
+      this.walker = undefined;
+      if (outcome === 'lost') this.scan(current.root);
+    }
+  }
+
+  private startWalk(root: Node): void {
+    this.mentions.removeWhere((mention) => root.contains(mention.ranges[0]!.startContainer));
+    const sink = {
+      segment: (segment: Segment) => this.matchSegment(segment),
+      shadowRoot: (shadow: ShadowRoot) => {
+        this.hooks.foundShadowRoot(shadow);
+        this.scan(shadow);
+      },
+    };
+    this.walker = { root, walker: new TextWalker(root, sink, this.hooks.isOwnElement) };
+  }
+
+  /**
+   * Matches one segment. Text that is not rendered must not count, but asking costs a style
+   * lookup, so only the nodes of a candidate mention are asked; if one is hidden, the segment is
+   * matched again without it (hidden text can split or join words).
+   */
+  private matchSegment(segment: Segment): void {
+    this.stats.textNodes += segment.nodes.length;
+    const rendered = new Map<Element, boolean>();
+    let current = segment;
+    for (;;) {
+      const found = this.matcher.find(current.text).map((match) => toMention(current, match.start, match.end, match.topicId));
+      const hidden = new Set(found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered)));
+      if (hidden.size === 0) {
+        for (const mention of found) this.mentions.add(mention);
+        return;
+      }
+      current = without(current, hidden);
+    }
+  }
+}
+
+function toMention(segment: Segment, start: number, end: number, topicId: string): Mention {
+  const ranges: StaticRange[] = [];
+  segment.nodes.forEach((node, i) => {
+    const pieceStart = segment.starts[i]!;
+    const pieceEnd = segment.starts[i + 1] ?? segment.text.length;
+    if (!node || pieceEnd <= start || pieceStart >= end) return;
+    ranges.push(
+      new StaticRange({
+        startContainer: node,
+        startOffset: Math.max(start, pieceStart) - pieceStart,
+        endContainer: node,
+        endOffset: Math.min(end, pieceEnd) - pieceStart,
+      }),
+    );
+  });
+  return { topicId, ranges };
+}
+
+function isRendered(node: Text, cache: Map<Element, boolean>): boolean {
+  const parent = node.parentElement;
+  if (!parent) return true;
+  let rendered = cache.get(parent);
+  if (rendered === undefined) {
+    rendered = typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+    cache.set(parent, rendered);
+  }
+  return rendered;
+}
+
+function without(segment: Segment, hidden: Set<Text>): Segment {
+  const kept: Segment = { text: '', nodes: [], starts: [] };
+  segment.nodes.forEach((node, i) => {
+    if (node && hidden.has(node)) return;
+    kept.nodes.push(node);
+    kept.starts.push(kept.text.length);
+    kept.text += segment.text.slice(segment.starts[i], segment.starts[i + 1] ?? segment.text.length);
+  });
+  return kept;
+}
+
+/** Lets the page run before the next slice: `scheduler.yield()` where it exists, else a task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,84 @@
+/**
+ * Every message between the extension's contexts, in one typed map (DESIGN.md decision 6):
+ * name → params → result. `call*` sends, `serve` answers with a handler table. Results travel as
+ * `{ result } | { error }`, so a failure on one side is an Error with a message on the other.
+ */
+import { browser, type Browser } from './browser-api';
+
+export interface TopicCount {
+  topicId: string;
+  count: number;
+}
+
+/** Answered by the background script. */
+export type BackgroundApi = {
+  /** The content script's mention count changed (also when it drops to zero). */
+  reportMentions: { params: { total: number; byTopic: TopicCount[] }; result: void };
+};
+
+/** Answered by the content script of a tab. */
+export type ContentApi = {
+  /** Move to the next (or previous) mention, scroll it into view, open its card with focus inside. */
+  focusNextMention: { params: { direction: 1 | -1 }; result: { moved: boolean } };
+};
+
+type Api = Record<string, { params: unknown; result: unknown }>;
+type Handlers<A extends Api> = {
+  [K in keyof A]: (params: A[K]['params'], sender: Browser.Runtime.MessageSender) => Promise<A[K]['result']> | A[K]['result'];
+};
+interface Envelope {
+  contextCards: 1;
+  name: string;
+  params: unknown;
+}
+type Reply = { result: unknown } | { error: string };
+
+export function callBackground<K extends keyof BackgroundApi & string>(
+  name: K,
+  params: BackgroundApi[K]['params'],
+): Promise<BackgroundApi[K]['result']> {
+  return unwrap(browser.runtime.sendMessage(envelope(name, params)), name);
+}
+
+export function callTab<K extends keyof ContentApi & string>(
+  tabId: number,
+  name: K,
+  params: ContentApi[K]['params'],
+): Promise<ContentApi[K]['result']> {
+  return unwrap(browser.tabs.sendMessage(tabId, envelope(name, params)), name);
+}
+
+/**
+ * Answers messages named in `handlers` that come from this extension; ignores everything else.
+ * Uses `sendResponse` rather than a returned promise, which Chrome before 144 does not support.
+ */
+export function serve<A extends Api>(handlers: Handlers<A>, signal?: AbortSignal): void {
+  const listener = (message: unknown, sender: Browser.Runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id || !Object.hasOwn(handlers, message.name)) return false;
+    const handler = handlers[message.name as keyof A]!;
+    Promise.resolve()
+      .then(() => handler(message.params as A[keyof A]['params'], sender))
+      .then(
+        (result) => sendResponse({ result }),
+        (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+      );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener as never));
+}
+
+function envelope(name: string, params: unknown): Envelope {
+  return { contextCards: 1, name, params };
+}
+
+function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && (message as Envelope).contextCards === 1 && typeof (message as Envelope).name === 'string';
+}
+
+async function unwrap<R>(sent: Promise<unknown>, name: string): Promise<R> {
+  const reply = (await sent) as Reply | undefined;
+  if (!reply) throw new Error(`No answer to "${name}": nothing is listening there`);
+  if ('error' in reply) throw new Error(`"${name}" failed: ${reply.error}`);
+  return reply.result as R;
+}

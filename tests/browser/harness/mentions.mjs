@@ -1,0 +1,68 @@
+/**
+ * What the page shows, read from outside the extension: the highlight registry is shared with
+ * the page's own world, so a test script in the page sees exactly the ranges that are painted.
+ */
+export const MENTION_HIGHLIGHT = 'context-cards-mention';
+
+/** The text of every painted range, in document order. */
+export function paintedTexts(page) {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    if (!highlight) return [];
+    const ranges = [...highlight].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  }, MENTION_HIGHLIGHT);
+}
+
+/** The centre of the first line box of the first painted range whose text is `text`. */
+export function pointOnMention(page, text, occurrence = 0) {
+  return page.evaluate(
+    (name, wanted, nth) => {
+      const ranges = [...(CSS.highlights.get(name) ?? [])]
+        .map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live;
+        })
+        .filter((r) => r.toString() === wanted)
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[nth];
+      if (!range) return null;
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    MENTION_HIGHLIGHT,
+    text,
+    occurrence,
+  );
+}
+
+/** Waits until `read()` gives the same value twice in a row, 150 ms apart, then returns it. */
+export async function settled(read, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let previous = await read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const current = await read();
+    if (JSON.stringify(current) === JSON.stringify(previous) || Date.now() > deadline) return current;
+    previous = current;
+  }
+}
+
+/** Waits until `read()` returns `expected` (deep equal), or returns what it last read. */
+export async function eventually(read, expected, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const current = await read();
+    if (JSON.stringify(current) === JSON.stringify(expected) || Date.now() > deadline) return current;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
