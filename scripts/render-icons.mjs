@@ -2,7 +2,7 @@
 /** Renders assets/icons/icon.svg to the PNG sizes the stores ask for (16, 32, 48, 128). Run after editing the SVG. */
 import { readFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
-import { findChromium } from '../tests/browser/harness/find-browser.mjs';
+import { findChromium } from './find-browser.mjs';
 
 const svg = await readFile(new URL('../assets/icons/icon.svg', import.meta.url), 'utf8');
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });

@@ -23,6 +23,8 @@ export interface Sourced {
 export interface Source {
   id: string;
   name: Localized;
+  /** Under each figure on the card; the full name is in the card's list of sources. */
+  shortName: Localized;
   kind: 'article' | 'company' | 'research' | 'regulator';
   published: string;
 }
@@ -51,10 +53,12 @@ export interface Topic {
 export interface Statistic extends Sourced {
   id: string;
   label: Localized;
+  /** A word or two beside its bar in the chart. */
+  chartLabel: Localized;
   value: number;
   unit: 'percent';
   period: Localized;
-  comparison?: { label: Localized; value: number };
+  comparison?: { label: Localized; chartLabel: Localized; value: number };
 }
 
 export interface TimelineEvent extends Sourced {
@@ -110,6 +114,7 @@ function checkSource(check: Checker, value: unknown, at: string): string | undef
   const source = check.object(value, at);
   if (!source) return undefined;
   check.localized(source.name, `${at}.name`);
+  check.localized(source.shortName, `${at}.shortName`);
   check.oneOf(source.kind, `${at}.kind`, ['article', 'company', 'research', 'regulator']);
   check.date(source.published, `${at}.published`);
   return check.id(source.id, `${at}.id`);
@@ -119,6 +124,7 @@ function checkStatistic(check: Checker, value: unknown, at: string, sourceIds: S
   const stat = check.object(value, at);
   if (!stat) return undefined;
   check.localized(stat.label, `${at}.label`);
+  check.localized(stat.chartLabel, `${at}.chartLabel`);
   check.number(stat.value, `${at}.value`);
   check.oneOf(stat.unit, `${at}.unit`, ['percent']);
   check.localized(stat.period, `${at}.period`);
@@ -126,6 +132,7 @@ function checkStatistic(check: Checker, value: unknown, at: string, sourceIds: S
     const comparison = check.object(stat.comparison, `${at}.comparison`);
     if (comparison) {
       check.localized(comparison.label, `${at}.comparison.label`);
+      check.localized(comparison.chartLabel, `${at}.comparison.chartLabel`);
       check.number(comparison.value, `${at}.comparison.value`);
     }
   }

@@ -23,7 +23,7 @@ const OUTCOME_LABEL: Record<TimelineEvent['outcome'], MessageKey> = {
 
 export function Card({ pack, topic, language, onClose }: CardProps) {
   const statistics = topic.keyStatistics.map((id) => pack.statistics.find((s) => s.id === id)!);
-  const sourceName = (id: string) => pack.sources.find((s) => s.id === id)?.name[language] ?? id;
+  const sourceName = (id: string) => pack.sources.find((s) => s.id === id)?.shortName[language] ?? id;
   const provenance = (sources: string[], asOf: string) =>
     message('cardSourceLine', [sources.map(sourceName).join('; '), formatAsOf(asOf, language)]);
   return (
@@ -75,7 +75,9 @@ export function Card({ pack, topic, language, onClose }: CardProps) {
         <h3 id="card-sources">{message('cardSources')}</h3>
         <ul>
           {pack.sources.map((source) => (
-            <li key={source.id}>{message('cardPublished', [source.name[language], formatAsOf(source.published, language)])}</li>
+            <li key={source.id}>
+              <strong>{source.shortName[language]}</strong>: {message('cardPublished', [source.name[language], formatAsOf(source.published, language)])}
+            </li>
           ))}
         </ul>
       </footer>

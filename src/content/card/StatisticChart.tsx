@@ -7,8 +7,8 @@ import type { Language, Statistic } from '../../core/pack';
 import { formatPercent, message } from '../../shared/i18n';
 
 export function StatisticChart({ statistic, language }: { statistic: Statistic; language: Language }) {
-  const bars = [{ label: statistic.label[language], value: statistic.value }];
-  if (statistic.comparison) bars.push({ label: statistic.comparison.label[language], value: statistic.comparison.value });
+  const bars = [{ label: statistic.chartLabel[language], value: statistic.value }];
+  if (statistic.comparison) bars.push({ label: statistic.comparison.chartLabel[language], value: statistic.comparison.value });
   const largest = Math.max(...bars.map((bar) => Math.abs(bar.value)), 1);
   const spoken = bars.map((bar) => message('cardChartLabel', [bar.label, formatPercent(bar.value, language)])).join('; ');
   return (

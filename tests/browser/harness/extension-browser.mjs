@@ -5,7 +5,7 @@
  */
 import puppeteer from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './find-browser.mjs';
+import { findChromium } from '../../../scripts/find-browser.mjs';
 
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
@@ -41,6 +41,8 @@ export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en
   await recordRequests(workerTarget, requests);
   browser.on('targetcreated', (target) => void recordRequests(target, requests).catch(() => {}));
 
+  const pageErrors = new WeakMap();
+  const pageRequests = new WeakMap();
   const background = async () => (await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'))).worker();
 
   return {
@@ -53,10 +55,23 @@ export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en
       const page = await browser.newPage();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
       const errors = [];
-      page.on('pageerror', (error) => errors.push(error));
-      page.errors = errors;
+      const pageRequestList = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => pageRequestList.push(request.url()));
+      pageErrors.set(page, errors);
+      pageRequests.set(page, pageRequestList);
       await page.goto(url, { waitUntil: 'load' });
       return page;
+    },
+
+    /** Uncaught errors in the page (the page's own world) since it was opened. */
+    errorsOf(page) {
+      return pageErrors.get(page) ?? [];
+    },
+
+    /** The URLs the page requested, content-script loads included. */
+    requestsOf(page) {
+      return pageRequests.get(page) ?? [];
     },
 
     /** The badge text of the tab showing `page` ('' when none). */

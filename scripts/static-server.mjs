@@ -1,5 +1,5 @@
 /**
- * A static server on 127.0.0.1 for the pages the browser tests open: the fixtures, the demo
+ * A static server on 127.0.0.1 for the demo article (npm start) and the pages the browser tests open: the fixtures, the demo
  * article, and (for real-page runs) the saved corpus. Text is always served as UTF-8, since some
  * saved pages declare a wrong charset. A fixture named `*.csp.html` is served with a strict
  * Content-Security-Policy header.
@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = {
   '/fixtures/': join(ROOT, 'tests/browser/fixtures'),
   '/demo/': join(ROOT, 'assets/demo'),

@@ -1,0 +1,284 @@
+/**
+ * Context Cards in a real browser, with the built extension loaded from dist/: what a reader of
+ * a news page sees — highlights, the badge, the card by pointer and by keyboard — and what must
+ * never happen: a changed page, a network request.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { focusedNode, readCard, waitForCard } from './harness/card.mjs';
+import { launchExtensionBrowser } from './harness/extension-browser.mjs';
+import { eventually, paintedTexts, pointOnMention, settled } from './harness/mentions.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+
+const ARTIFACTS = 'artifacts/screenshots';
+const HOVER_WAIT_MS = 700;
+
+type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: Session;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const badge = (page: Page) => settled(() => session.badgeText(page));
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  session = await launchExtensionBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('on the fixture pages', async () => {
+  const fixtures = (await readdir('tests/browser/fixtures')).filter((name) => name.endsWith('.html'));
+  const pages = [...fixtures.map((name) => `/fixtures/${name}`), '/demo/article.html'];
+
+  for (const path of pages) {
+    it(`${path} shows the number of mentions it states, on the badge and as highlights`, async () => {
+      const html = await readFile(path.startsWith('/demo/') ? `assets${path}` : `tests/browser${path}`, 'utf8');
+      const expected = Number(/<meta name="expected-mentions" content="(\d+)">/.exec(html)?.[1]);
+      expect(expected, `${path} must state its expected mentions`).not.toBeNaN();
+      const page = await session.openPage(server.origin + path);
+      expect(await badge(page)).toBe(expected === 0 ? '' : String(expected));
+      if (expected === 0) expect(await paintedTexts(page)).toEqual([]);
+      expect(session.errorsOf(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('matching', () => {
+  it('highlights exactly what the matching rules allow', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
+    await badge(page);
+    expect(await paintedTexts(page)).toEqual([
+      'Alibaba Group', 'Apple Intelligence',
+      'Apple\n       Intelligence', 'Apple\u00a0Intelligence', 'Alibaba\u3000Group',
+      'ALIBABA', 'apple intelligence',
+      'Alibaba', 'Alibaba', 'Alibaba',
+      'Alibaba', '阿里巴巴集团', '苹果智能', 'Apple 智能',
+      'Alibaba',
+      // One mention split across three elements is painted by three ranges.
+      'Apple ', 'Intel', 'ligence',
+    ]);
+    await page.close();
+  });
+
+  it('skips what is never scanned and text that is not rendered', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/not-scanned.html`);
+    expect(await badge(page)).toBe('2');
+    expect(await paintedTexts(page)).toEqual(['Alibaba', 'Apple Intelligence']);
+    await page.close();
+  });
+
+  it('finds mentions in open shadow roots, nested ones too, but not in closed ones', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/shadow-dom.html`);
+    expect(await badge(page)).toBe('3');
+    // On an article page the bootstrap's load of main.js shows among the page's requests: the idle test relies on it.
+    expect(session.requestsOf(page).some((url: string) => url.endsWith('/content/main.js'))).toBe(true);
+    await page.close();
+  });
+
+  it('stays idle on a page that is not an article: no highlight, no badge, no scanner loaded', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/not-an-article.html`);
+    await pause(500);
+    expect(await session.badgeText(page)).toBe('');
+    expect(await paintedTexts(page)).toEqual([]);
+    expect(session.requestsOf(page)).toEqual([page.url()]);
+    await page.close();
+  });
+});
+
+describe('a page that changes after load', () => {
+  it('reflects added, changed and removed text', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/dynamic.html`);
+    expect(await badge(page)).toBe('1');
+    const count = () => session.badgeText(page);
+
+    await page.evaluate(() => {
+      const item = document.createElement('li');
+      item.textContent = '10:05 — Apple Intelligence is coming to China with Alibaba Group.';
+      document.getElementById('updates')!.append(item);
+    });
+    expect(await eventually(count, '3')).toBe('3');
+
+    await page.evaluate(() => {
+      (document.getElementById('first')!.firstChild as Text).data = '10:00 — Talks confirmed.';
+    });
+    expect(await eventually(count, '2')).toBe('2');
+
+    await page.evaluate(() => document.getElementById('updates')!.lastElementChild!.remove());
+    expect(await eventually(count, '')).toBe('');
+    expect(await paintedTexts(page)).toEqual([]);
+
+    // Single-page navigation: the whole article is replaced.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/fixtures/dynamic.html?story=2');
+      document.querySelector('article')!.innerHTML = '<h1>阿里巴巴 and Alibaba</h1><p>More on Apple Intelligence.</p>';
+    });
+    expect(await eventually(count, '3')).toBe('3');
+    expect(await paintedTexts(page)).toEqual(['阿里巴巴', 'Alibaba', 'Apple Intelligence']);
+    await page.close();
+  });
+});
+
+describe('the card', () => {
+  it('opens when the reader hovers a mention, with the summary, statistics, timeline and sources', async () => {
+    const page = await session.openPage(`${server.origin}/demo/article.html`);
+    await badge(page);
+    const point = await pointOnMention(page, 'Alibaba', 1);
+    await page.mouse.move(point!.x, point!.y);
+    const card = await waitForCard(page);
+    expect(card?.name).toBe('Alibaba');
+    for (const text of [
+      'Alibaba is the Chinese tech giant that Apple chose',
+      'Apple revenue, Greater China',
+      '-11.1%',
+      '+4%',
+      'Huawei smartphone sales in China',
+      '-0.3%',
+      '+42%',
+      'December 2024',
+      'Baidu',
+      'Tencent, ByteDance',
+      'DeepSeek',
+      'Cyberspace Administration of China',
+      'simplified Chinese by April',
+      'IDC smartphone statistics',
+      'as of Feb 2025',
+    ]) {
+      expect(card?.text).toContain(text);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/card-hover-light.png` });
+    await page.close();
+  });
+
+  it('stays open while the pointer moves onto it, and closes after the pointer leaves both', async () => {
+    const page = await session.openPage(`${server.origin}/demo/article.html`);
+    await badge(page);
+    const point = await pointOnMention(page, 'Apple Intelligence', 1);
+    await page.mouse.move(point!.x, point!.y);
+    expect((await waitForCard(page))?.name).toBe('Apple Intelligence');
+    // Down onto the card, which sits just below the line.
+    for (let dy = 4; dy <= 60; dy += 8) await page.mouse.move(point!.x, point!.y + dy);
+    await pause(HOVER_WAIT_MS);
+    expect((await readCard(page))?.name).toBe('Apple Intelligence');
+    await page.mouse.move(5, 5);
+    expect(await waitForCard(page, { open: false })).toBeNull();
+    await page.close();
+  });
+
+  it('closes with Escape without the pointer moving', async () => {
+    const page = await session.openPage(`${server.origin}/demo/article.html`);
+    await badge(page);
+    const point = await pointOnMention(page, 'Alibaba');
+    await page.mouse.move(point!.x, point!.y);
+    expect(await waitForCard(page)).not.toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, { open: false })).toBeNull();
+    await page.close();
+  });
+
+  it('does not open for a pointer over plain text', async () => {
+    const page = await session.openPage(`${server.origin}/demo/article.html`);
+    await badge(page);
+    await page.mouse.move(320, 280);
+    await pause(HOVER_WAIT_MS);
+    expect(await readCard(page)).toBeNull();
+    await page.close();
+  });
+
+  it('is reached by the keyboard command, takes focus, and Escape gives focus back', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
+    await badge(page);
+    await expect(session.commands()).resolves.toContainEqual(expect.objectContaining({ name: 'next-mention', shortcut: 'Alt+Shift+K' }));
+    await page.focus('#link a');
+    expect(await session.runNextMentionCommand(page)).toEqual({ result: { moved: true } });
+    expect(await focusedNode(page)).toEqual({ role: 'dialog', name: 'Alibaba', inCard: true });
+    await page.screenshot({ path: `${ARTIFACTS}/card-keyboard.png` });
+
+    expect(await session.runNextMentionCommand(page)).toEqual({ result: { moved: true } });
+    expect(await focusedNode(page)).toEqual({ role: 'dialog', name: 'Apple Intelligence', inCard: true });
+
+    await page.keyboard.press('Escape');
+    expect(await waitForCard(page, { open: false })).toBeNull();
+    expect(await focusedNode(page)).toEqual({ role: 'link', name: 'Alibaba', inCard: false });
+    await page.close();
+  });
+
+  it('is styled and readable under a strict Content-Security-Policy', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/strict-csp.csp.html`);
+    expect(await badge(page)).toBe('2');
+    const point = await pointOnMention(page, 'Alibaba');
+    await page.mouse.move(point!.x, point!.y);
+    expect((await waitForCard(page))?.name).toBe('Alibaba');
+    await page.screenshot({ path: `${ARTIFACTS}/card-strict-csp.png` });
+    await page.close();
+  });
+
+  it('is readable under a page stylesheet that resets everything, above a maximum z-index overlay', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/hostile-styles.html`);
+    expect(await badge(page)).toBe('2');
+    const point = await pointOnMention(page, 'Apple Intelligence');
+    await page.mouse.move(point!.x, point!.y);
+    expect((await waitForCard(page))?.name).toBe('Apple Intelligence');
+    const topAt = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y + 60)?.tagName, point!);
+    expect(topAt).toBe('CONTEXT-CARDS-CARD');
+    await page.screenshot({ path: `${ARTIFACTS}/card-hostile-styles.png` });
+    await page.close();
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const dark = await launchExtensionBrowser({ colorScheme: 'dark' });
+    try {
+      const page = await dark.openPage(`${server.origin}/demo/article.html`);
+      await settled(() => dark.badgeText(page));
+      const point = await pointOnMention(page, 'Alibaba', 1);
+      await page.mouse.move(point!.x, point!.y);
+      expect(await waitForCard(page)).not.toBeNull();
+      await page.screenshot({ path: `${ARTIFACTS}/card-hover-dark.png` });
+    } finally {
+      await dark.close();
+    }
+  });
+});
+
+describe('the page', () => {
+  it('keeps its DOM: the only change is the card host, added on first use', async () => {
+    const page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { before: string }).before = document.documentElement.outerHTML;
+      });
+    });
+    await page.goto(`${server.origin}/demo/article.html`);
+    await badge(page);
+    const unchangedBeforeHover = await page.evaluate(
+      () => document.documentElement.outerHTML === (window as unknown as { before: string }).before,
+    );
+    expect(unchangedBeforeHover).toBe(true);
+    const point = await pointOnMention(page, 'Alibaba');
+    await page.mouse.move(point!.x, point!.y);
+    expect(await waitForCard(page)).not.toBeNull();
+    const after = await page.evaluate(() => {
+      const hosts = document.querySelectorAll('context-cards-card');
+      const clone = document.documentElement.cloneNode(true) as Element;
+      clone.querySelector('context-cards-card')?.remove();
+      return { hosts: hosts.length, same: clone.outerHTML === (window as unknown as { before: string }).before };
+    });
+    expect(after).toEqual({ hosts: 1, same: true });
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('no request ever leaves for the network: only the test pages and the extension’s own files', () => {
+    const foreign = session.requests.filter(
+      (url) => !url.startsWith(`${server.origin}/`) && !url.startsWith('chrome-extension://') && !url.startsWith('data:'),
+    );
+    expect(session.requests.length).toBeGreaterThan(10);
+    expect(foreign).toEqual([]);
+  });
+});
