@@ -22,13 +22,18 @@ console.log(`Demo article: ${demo}`);
 const webExt = `${ROOT}node_modules/.bin/web-ext`;
 const browserArgs = firefox
   ? ['--target', 'firefox-desktop', '--firefox', findFirefox(), '--source-dir', 'dist/firefox']
-  : ['--target', 'chromium', '--chromium-binary', findChromium(), '--source-dir', 'dist/chrome'];
+  : ['--target', 'chromium', '--chromium-binary', findChromium(), '--source-dir', 'dist/chrome', ...chromiumArgs()];
 const child = spawn(webExt, ['run', ...browserArgs, '--start-url', demo, '--no-reload'], { cwd: ROOT, stdio: 'inherit' });
 child.on('exit', async (code) => {
   await server.close();
   process.exit(code ?? 0);
 });
 process.on('SIGINT', () => child.kill('SIGINT'));
+
+/** Chromium refuses to start as root unless its sandbox is off (containers, CI machines). */
+function chromiumArgs() {
+  return process.getuid?.() === 0 ? ['--arg=--no-sandbox'] : [];
+}
 
 function run(command, args) {
   return new Promise((resolve, reject) => {
