@@ -25,7 +25,13 @@ const ENTRIES = [
   { in: 'src/content/main.ts', out: 'content/main', format: 'esm' },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
+  // Extension pages: a module script and a stylesheet each, next to their HTML.
+  { in: 'src/popup/index.tsx', out: 'popup/popup', format: 'esm' },
+  { in: 'src/popup/popup.css', out: 'popup/popup', format: 'esm' },
+  { in: 'src/options/index.tsx', out: 'options/options', format: 'esm' },
+  { in: 'src/options/options.css', out: 'options/options', format: 'esm' },
 ];
+const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
 
 async function main() {
   await validatePacks();
@@ -38,6 +44,7 @@ async function main() {
     await bundle(out, browser);
     await cp(`${ROOT}assets/icons`, `${out}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
     await cp(`${ROOT}assets/_locales`, `${out}/_locales`, { recursive: true });
+    for (const page of PAGES) await cp(`${ROOT}${page}`, `${out}/${page.replace(/^src\//, '')}`);
     const manifest = merge({ ...base, version }, await readJson(`manifest/${browser}.json`));
     await writeFile(`${out}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   }
@@ -66,11 +73,13 @@ async function bundle(out, browser) {
         outdir: out,
         bundle: true,
         format: entry.format,
-        target: browser === 'chrome' ? 'chrome105' : 'firefox142',
+        target: browser === 'chrome' ? 'chrome111' : 'firefox142',
         minify: !dev,
         sourcemap: dev ? 'inline' : false,
         legalComments: 'none',
-        loader: { '.css': 'text' },
+        // Imported from TypeScript, a stylesheet is text (the card adopts it into its shadow root);
+        // as an entry point, it is bundled as CSS with its @imports.
+        loader: entry.in.endsWith('.css') ? undefined : { '.css': 'text' },
         jsx: 'automatic',
         jsxImportSource: 'preact',
         define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },

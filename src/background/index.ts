@@ -24,6 +24,6 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (command !== NEXT_MENTION_COMMAND) return;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return;
-  // A tab without our content script (not an article, or a browser page) has nothing to move to.
+  // A tab without our content script (a browser page, a store) has nothing to move to.
   await callTab(tabId, 'focusNextMention', { direction: 1 }).catch(() => undefined);
 });

@@ -1,12 +1,57 @@
 /**
- * The declared content script: a few hundred bytes that every page pays for. It decides whether
- * this page is an article and only then loads the scanner and card (DESIGN.md decision 9).
+ * The declared content script, which every page pays for. It reads the reader's settings, decides
+ * whether to run here — an article, an allowed site, not a paused one — and only then loads the
+ * scanner and card (DESIGN.md decisions 3 and 9). It follows settings changes at once: pausing a
+ * site stops everything, resuming starts again, without a reload. It also answers the popup.
  */
+import type { Settings } from '../core/settings';
+import { decideSite, type SiteDecision } from '../core/sites';
 import { browser } from '../shared/browser-api';
+import { serve, type ContentApi, type PageState } from '../shared/messages';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import type { Session } from './main';
 import { isArticlePage } from './page-kind';
 
-if (isArticlePage(document, location.hostname)) {
-  import(browser.runtime.getURL('content/main.js'))
-    .then((main: typeof import('./main')) => main.start())
-    .catch((error: unknown) => console.warn('Context Cards could not start on this page:', error));
+let session: Session | undefined;
+let decision: SiteDecision = 'not-article';
+/** "Scan this page" from the popup: run here although the page is not detected as news. */
+let scanRequested = false;
+let looksLikeArticle: boolean | undefined;
+let deciding = Promise.resolve();
+
+function decide(settings: Settings): Promise<void> {
+  deciding = deciding.then(async () => {
+    const host = location.hostname;
+    decision = decideSite(settings, host, () => (looksLikeArticle ??= isArticlePage(document, host)));
+    if (scanRequested && decision !== 'blocked') decision = 'run';
+    if (decision !== 'run') {
+      session?.stop();
+      session = undefined;
+    } else if (session) {
+      session.update(settings);
+    } else {
+      const main: typeof import('./main') = await import(browser.runtime.getURL('content/main.js'));
+      session = main.start(settings);
+    }
+  });
+  return deciding.catch((error: unknown) => console.warn('Context Cards could not start on this page:', error));
 }
+
+function pageState(): PageState {
+  const host = location.hostname;
+  if (session) return { host, ...session.state() };
+  return { host, status: 'idle', reason: decision === 'run' ? 'not-article' : decision };
+}
+
+serve<ContentApi>({
+  getPageState: pageState,
+  async scanPage() {
+    scanRequested = true;
+    await decide((await loadSettings()).settings);
+    return pageState();
+  },
+  focusNextMention: ({ direction }) => session?.focusNext(direction) ?? { moved: false },
+  revealMention: ({ index }) => session?.reveal(index) ?? { moved: false },
+});
+onSettingsChanged(({ settings }) => void decide(settings));
+void loadSettings().then(({ settings }) => decide(settings));

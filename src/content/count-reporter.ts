@@ -20,7 +20,11 @@ export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { cha
   };
   // Back from the back/forward cache: the tab's badge was reset by the navigation away.
   window.addEventListener('pageshow', (event) => event.persisted && send(true), { signal });
-  signal.addEventListener('abort', () => clearTimeout(timer));
+  // Stopped (the reader paused this site): the badge must not go on showing a count.
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    callBackground('reportMentions', { total: 0, byTopic: [] }).catch(() => undefined);
+  });
   return {
     changed() {
       timer ??= setTimeout(() => send(false), SETTLE_MS);

@@ -4,22 +4,10 @@
  * entries are put back whenever we find them gone; a `Highlight` is never iterated (Firefox
  * content scripts cannot) and `add`/`set` are never chained (Firefox 140 returned undefined).
  */
+import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from '../core/highlight-css';
+import type { Settings } from '../core/settings';
 import { adoptStyleSheet, dropStyleSheet } from './browser-quirks';
 import type { Mention } from './mentions';
-
-export const MENTION_HIGHLIGHT = 'context-cards-mention';
-export const ACTIVE_HIGHLIGHT = 'context-cards-active';
-
-const HIGHLIGHT_CSS = `
-::highlight(${MENTION_HIGHLIGHT}) {
-  background-color: rgb(255 196 0 / 0.32);
-  text-decoration-line: underline;
-  text-decoration-color: rgb(214 142 0);
-  text-decoration-thickness: 2px;
-}
-::highlight(${ACTIVE_HIGHLIGHT}) {
-  background-color: rgb(255 180 0 / 0.6);
-}`;
 
 export class HighlightPainter {
   private readonly mentions = new Highlight();
@@ -27,33 +15,48 @@ export class HighlightPainter {
   private readonly sheet = new CSSStyleSheet();
   /** Every document or shadow root that holds a range: `::highlight()` rules do not reach into shadow roots in Firefox. */
   private readonly styledRoots = new Set<Document | ShadowRoot>();
-  private activeMention: Mention | undefined;
+  private readonly painted = new Set<Mention>();
+  private firstOnly = false;
 
   constructor(signal: AbortSignal) {
-    this.sheet.replaceSync(HIGHLIGHT_CSS);
     this.active.priority = 1;
     this.styleRoot(document);
     this.ensureRegistered();
     signal.addEventListener('abort', () => this.dispose());
   }
 
-  add(mention: Mention): void {
-    for (const range of mention.ranges) {
-      this.mentions.add(range);
-      const root = range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) this.styleRoot(root);
-    }
+  configure(settings: Settings['highlight']): void {
+    this.sheet.replaceSync(highlightCss(settings));
+    this.firstOnly = settings.firstOnly;
+  }
+
+  /** Whether the reader can see this mention (with "first mention only", later ones are not painted). */
+  isPainted(mention: Mention): boolean {
+    return this.painted.has(mention);
+  }
+
+  /** Paints what should be painted of `ordered` (all mentions, in document order), and nothing else. */
+  repaint(ordered: readonly Mention[]): void {
+    const seenTopics = new Set<string>();
+    const wanted = ordered.filter((m) => !this.firstOnly || (!seenTopics.has(m.topicId) && seenTopics.add(m.topicId)));
+    const keep = new Set(wanted);
+    for (const mention of [...this.painted]) if (!keep.has(mention)) this.remove(mention);
+    for (const mention of wanted) this.add(mention);
+  }
+
+  /** A newly found mention; with "first mention only" it waits for `repaint`, which knows the order. */
+  added(mention: Mention): void {
+    if (!this.firstOnly) this.add(mention);
   }
 
   remove(mention: Mention): void {
+    if (!this.painted.delete(mention)) return;
     for (const range of mention.ranges) this.mentions.delete(range);
-    if (mention === this.activeMention) this.setActive(undefined);
   }
 
   /** The mention whose card is open is painted stronger. */
   setActive(mention: Mention | undefined): void {
     this.active.clear();
-    this.activeMention = mention;
     for (const range of mention?.ranges ?? []) this.active.add(range);
   }
 
@@ -61,6 +64,16 @@ export class HighlightPainter {
   ensureRegistered(): void {
     if (!CSS.highlights.has(MENTION_HIGHLIGHT)) CSS.highlights.set(MENTION_HIGHLIGHT, this.mentions);
     if (!CSS.highlights.has(ACTIVE_HIGHLIGHT)) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+  }
+
+  private add(mention: Mention): void {
+    if (this.painted.has(mention)) return;
+    this.painted.add(mention);
+    for (const range of mention.ranges) {
+      this.mentions.add(range);
+      const root = range.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) this.styleRoot(root);
+    }
   }
 
   private styleRoot(root: Document | ShadowRoot): void {

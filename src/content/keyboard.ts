@@ -18,6 +18,14 @@ export function focusNextMention(mentions: MentionIndex, cards: CardController, 
   return { moved: false };
 }
 
+/** Opens the card of the mention at `index` in document order (the popup's list), scrolled into view. */
+export function revealMention(mentions: MentionIndex, cards: CardController, index: number): { moved: boolean } {
+  const mention = mentions.inDocumentOrder()[index];
+  if (!mention || !bringIntoView(mention)) return { moved: false };
+  cards.open(mention, 'keyboard');
+  return { moved: true };
+}
+
 /** After the open card's mention; with no card open, the first mention from the top of the viewport down. */
 function startIndex(ordered: Mention[], current: Mention | undefined, direction: 1 | -1): number {
   const index = current ? ordered.indexOf(current) : -1;

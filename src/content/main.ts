@@ -1,38 +1,52 @@
 /**
- * The content script proper, loaded by `bootstrap.ts` on article pages: scans the page, paints
- * the mentions, keeps them true as the page changes, and opens the card from pointer or keyboard.
- * Everything it starts hangs off one AbortController, the page session.
+ * The content script proper, loaded by `bootstrap.ts` where the reader's settings say to run:
+ * scans the page, paints the mentions, keeps them true as the page changes, and opens the card
+ * from pointer or keyboard. Everything it starts hangs off one AbortController, so `stop()`
+ * removes every highlight, listener, observer and timer at once.
  */
 import bundledPack from '../../assets/packs/apple-alibaba-2025.json';
 import { compileMatcher, type AliasSpec } from '../core/matcher';
 import type { Pack } from '../core/pack';
-import { cardLanguage } from '../shared/i18n';
-import { serve, type ContentApi } from '../shared/messages';
+import type { Settings } from '../core/settings';
+import { resolveLanguage } from '../shared/i18n';
+import type { PageState } from '../shared/messages';
 import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
 import { reportCounts } from './count-reporter';
 import { HighlightPainter } from './highlights';
 import { watchPointer } from './hover';
-import { focusNextMention } from './keyboard';
+import { focusNextMention, revealMention } from './keyboard';
 import { MentionIndex, isConnected } from './mentions';
 import { MutationWatch } from './scan/mutation-watch';
-import { PageScanner } from './scan/page-scanner';
+import { PageScanner, type ScanStats } from './scan/page-scanner';
+import { snippetOf } from './snippets';
 
 /** Validated by the build (build.mjs), so it is trusted here. */
 const pack = bundledPack as Pack;
+const MAX_LISTED_MENTIONS = 200;
 
-export function start(): AbortController {
+export interface Session {
+  update(settings: Settings): void;
+  stop(): void;
+  state(): Omit<Extract<PageState, { status: 'running' }>, 'host'>;
+  focusNext(direction: 1 | -1): { moved: boolean };
+  reveal(index: number): { moved: boolean };
+}
+
+export function start(initial: Settings): Session {
+  let settings = initial;
   const session = new AbortController();
   const { signal } = session;
   const host = new CardHost(signal);
   const painter = new HighlightPainter(signal);
-  const cards = new CardController(host, painter, pack, cardLanguage, signal);
+  const cards = new CardController(host, painter, pack, () => resolveLanguage(settings.card.language), signal);
   const shadowRoots = new Set<ShadowRoot>();
+  let lastScan: ScanStats = { textNodes: 0, milliseconds: 0 };
 
   let counts: { changed(): void } | undefined;
   const mentions = new MentionIndex({
     added: (mention) => {
-      painter.add(mention);
+      painter.added(mention);
       counts?.changed();
     },
     removed: (mention) => {
@@ -52,7 +66,7 @@ export function start(): AbortController {
     signal,
   );
   const scanner = new PageScanner(
-    compileMatcher(aliasesOf(pack)),
+    matcherFor(settings),
     mentions,
     {
       isOwnElement: (element) => host.owns(element),
@@ -61,26 +75,64 @@ export function start(): AbortController {
         shadowRoots.add(root);
         watch.observe(root);
       },
-      settled: () => {
+      settled: (stats) => {
+        lastScan = stats;
         painter.ensureRegistered();
+        painter.repaint(mentions.inDocumentOrder());
         counts?.changed();
       },
     },
     signal,
   );
-  watch.observe(document);
-  scanner.scan(document.body ?? document.documentElement);
+  const scanPage = () => scanner.scan(document.body ?? document.documentElement);
 
+  painter.configure(settings.highlight);
+  watch.observe(document);
+  scanPage();
   watchPointer(
-    { mentions, cards, host, shadowRoots: () => [...shadowRoots], beforeHitTest: () => painter.ensureRegistered() },
+    {
+      mentions,
+      cards,
+      host,
+      shadowRoots: () => [...shadowRoots],
+      isPainted: (mention) => painter.isPainted(mention),
+      beforeHitTest: () => painter.ensureRegistered(),
+      settings: () => settings.card,
+    },
     signal,
   );
-  serve<ContentApi>({ focusNextMention: ({ direction }) => focusNextMention(mentions, cards, direction) }, signal);
-  return session;
+
+  return {
+    update(next) {
+      const previous = settings;
+      settings = next;
+      painter.configure(next.highlight);
+      painter.repaint(mentions.inDocumentOrder());
+      if (JSON.stringify(previous.topics) !== JSON.stringify(next.topics)) {
+        scanner.setMatcher(matcherFor(next));
+        scanPage();
+      }
+      if (previous.card.language !== next.card.language) cards.refresh();
+    },
+    stop: () => session.abort(),
+    state: () => ({
+      status: 'running',
+      total: mentions.size,
+      byTopic: [...mentions.countByTopic()].map(([topicId, count]) => ({ topicId, count })),
+      mentions: mentions
+        .inDocumentOrder()
+        .slice(0, MAX_LISTED_MENTIONS)
+        .map((mention) => ({ topicId: mention.topicId, ...snippetOf(mention) })),
+      lastScan,
+    }),
+    focusNext: (direction) => focusNextMention(mentions, cards, direction),
+    reveal: (index) => revealMention(mentions, cards, index),
+  };
 }
 
-function aliasesOf(pack: Pack): AliasSpec[] {
-  return pack.topics.flatMap((topic) =>
-    topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive })),
-  );
+function matcherFor(settings: Settings) {
+  const aliases: AliasSpec[] = pack.topics
+    .filter((topic) => settings.topics[topic.id] !== false)
+    .flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive })));
+  return compileMatcher(aliases);
 }

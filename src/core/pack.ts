@@ -73,6 +73,8 @@ export interface Pack {
   schema: typeof PACK_SCHEMA_VERSION;
   id: string;
   title: Localized;
+  /** The partnership story in two or three sentences, for the popup. */
+  summary: Sourced & { text: Localized };
   sources: Source[];
   topics: Topic[];
   statistics: Statistic[];
@@ -99,6 +101,11 @@ export function validatePack(input: unknown): Pack {
     check.id(pack.id, 'id');
     check.localized(pack.title, 'title');
     const sourceIds = check.list(pack.sources, 'sources', (s, at) => checkSource(check, s, at));
+    const summary = check.object(pack.summary, 'summary');
+    if (summary) {
+      check.localized(summary.text, 'summary.text');
+      check.sourced(summary, 'summary', sourceIds);
+    }
     const statIds = check.list(pack.statistics, 'statistics', (s, at) => checkStatistic(check, s, at, sourceIds));
     check.list(pack.timeline, 'timeline', (e, at) => checkEvent(check, e, at, sourceIds));
     const topicIds = check.list(pack.topics, 'topics', (t, at) => checkTopic(check, t, at, sourceIds, statIds));

@@ -1,23 +1,33 @@
 /**
- * Visible strings come from `_locales` (en, zh_CN); pack text comes in the card's language.
- * Pure formatting helpers live here too, so every context formats figures and dates alike.
+ * Visible strings come from `_locales` (en, zh_CN). The reader may pick the card's language apart
+ * from the browser's, and `browser.i18n` only speaks the browser's, so both message files are
+ * bundled (a few KB) and looked up here. Formatting of figures and dates lives here too, so every
+ * context writes them alike.
  */
-import type { Language, Localized } from '../core/pack';
+import en from '../../assets/_locales/en/messages.json';
+import zh from '../../assets/_locales/zh_CN/messages.json';
+import type { Language } from '../core/pack';
+import type { CardLanguage } from '../core/settings';
 import { browser } from './browser-api';
 
-export type MessageKey = keyof typeof import('../../assets/_locales/en/messages.json');
+export type MessageKey = keyof typeof en;
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const MESSAGES: Record<Language, Messages> = { en, 'zh-CN': zh };
 
-export function message(key: MessageKey, substitutions?: string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
-}
-
-/** The card speaks the browser's language where the pack has it, English otherwise. */
-export function cardLanguage(): Language {
+/** The language to show: the reader's choice, or the browser's where the extension has it. */
+export function resolveLanguage(choice: CardLanguage = 'browser'): Language {
+  if (choice !== 'browser') return choice;
   return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-export function localized(text: Localized, language: Language): string {
-  return text[language];
+/** A `_locales` message in `language`, with `$1`… substituted as `browser.i18n.getMessage` would. */
+export function message(key: MessageKey, substitutions: string[] = [], language: Language = resolveLanguage()): string {
+  const entry = MESSAGES[language][key] ?? MESSAGES.en[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? whole;
+    return content.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  });
 }
 
 /** `2025-02` → "Feb 2025" (en) or "2025年2月" (zh-CN). */
@@ -28,7 +38,7 @@ export function formatAsOf(date: string, language: Language): string {
   return new Intl.DateTimeFormat(language, options).format(Date.UTC(year!, month - 1, day ?? 1));
 }
 
-/** `-11.1` → "−11.1%", `4` → "+4%". */
+/** `-11.1` → "-11.1%", `4` → "+4%". */
 export function formatPercent(value: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(value / 100);
 }

@@ -10,6 +10,28 @@ export interface TopicCount {
   count: number;
 }
 
+export interface MentionSummary {
+  topicId: string;
+  /** The mention as written, with a little of the sentence around it. */
+  before: string;
+  text: string;
+  after: string;
+}
+
+/** What the content script of a tab is doing, for the popup. */
+export type PageState = { host: string } & (
+  | {
+      status: 'running';
+      total: number;
+      byTopic: TopicCount[];
+      /** In document order; the first 200 at most. */
+      mentions: MentionSummary[];
+      /** The last scan: how many text nodes it read and how long it took, in main-thread milliseconds. */
+      lastScan: { textNodes: number; milliseconds: number };
+    }
+  | { status: 'idle'; reason: 'blocked' | 'not-article' | 'not-listed' }
+);
+
 /** Answered by the background script. */
 export type BackgroundApi = {
   /** The content script's mention count changed (also when it drops to zero). */
@@ -20,6 +42,11 @@ export type BackgroundApi = {
 export type ContentApi = {
   /** Move to the next (or previous) mention, scroll it into view, open its card with focus inside. */
   focusNextMention: { params: { direction: 1 | -1 }; result: { moved: boolean } };
+  getPageState: { params: Record<string, never>; result: PageState };
+  /** The reader asked to scan this page although it is not detected as news (until it is left). */
+  scanPage: { params: Record<string, never>; result: PageState };
+  /** Scroll to the mention at this index (document order) and open its card. */
+  revealMention: { params: { index: number }; result: { moved: boolean } };
 };
 
 type Api = Record<string, { params: unknown; result: unknown }>;

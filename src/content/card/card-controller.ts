@@ -12,12 +12,13 @@ import { mentionRects, toBox } from '../geometry';
 import { Card } from './Card';
 import type { CardHost } from './card-host';
 
-export type OpenedBy = 'pointer' | 'keyboard';
+/** How the card was opened decides how it closes: hover by leaving, click by clicking elsewhere, keyboard by focus. */
+export type OpenedBy = 'hover' | 'click' | 'keyboard';
 
 export class CardController {
   private mention: Mention | undefined;
   private anchorIndex = 0;
-  private openedBy: OpenedBy = 'pointer';
+  private opener: OpenedBy = 'hover';
   private returnFocusTo: Element | null = null;
 
   constructor(
@@ -38,8 +39,9 @@ export class CardController {
     return this.mention;
   }
 
-  get openedByKeyboard(): boolean {
-    return this.mention !== undefined && this.openedBy === 'keyboard';
+  /** How the open card was opened; undefined when none is open. */
+  get openedBy(): OpenedBy | undefined {
+    return this.mention ? this.opener : undefined;
   }
 
   /** Opens the card for `mention`, next to its line box number `anchorIndex`. */
@@ -47,14 +49,19 @@ export class CardController {
     const topic = this.pack.topics.find((t) => t.id === mention.topicId);
     const rect = mentionRects(mention)[anchorIndex];
     if (!topic || !rect) return;
-    if (openedBy === 'keyboard' && !this.openedByKeyboard) this.returnFocusTo = document.activeElement;
+    if (openedBy === 'keyboard' && this.openedBy !== 'keyboard') this.returnFocusTo = document.activeElement;
     this.mention = mention;
     this.anchorIndex = anchorIndex;
-    this.openedBy = openedBy;
+    this.opener = openedBy;
     this.painter.setActive(mention);
     const card = h(Card, { pack: this.pack, topic, language: this.language(), onClose: () => this.close(true) });
     this.host.show(card, toBox(rect));
     if (openedBy === 'keyboard') this.host.focus();
+  }
+
+  /** Renders the open card again (the reader changed its language). */
+  refresh(): void {
+    if (this.mention) this.open(this.mention, this.opener, this.anchorIndex);
   }
 
   /** Closes the card; when it had focus, focus goes back to where the reader was before. */
@@ -85,7 +92,7 @@ export class CardController {
 
   /** Focus moved somewhere else on the page: a card opened by keyboard goes with it. */
   private onFocusMoved(): void {
-    if (this.openedByKeyboard && !this.host.hasFocus()) this.close(false);
+    if (this.openedBy === 'keyboard' && !this.host.hasFocus()) this.close(false);
   }
 
   private reposition(): void {

@@ -6,6 +6,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import { adoptStyleSheet } from '../browser-quirks';
+import factsCss from '../../ui/facts.css';
 import cardCss from './card.css';
 import { placeCard, type Box } from './placement';
 
@@ -68,7 +69,7 @@ export class CardHost {
     if (!this.shadow) {
       this.shadow = host.attachShadow({ mode: 'closed' });
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(cardCss);
+      sheet.replaceSync(factsCss + cardCss);
       adoptStyleSheet(this.shadow, sheet);
     }
     this.host = host;

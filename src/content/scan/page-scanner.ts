@@ -29,11 +29,16 @@ export class PageScanner {
   private stats: ScanStats = { textNodes: 0, milliseconds: 0 };
 
   constructor(
-    private readonly matcher: Matcher,
+    private matcher: Matcher,
     private readonly mentions: MentionIndex,
     private readonly hooks: ScannerHooks,
     private readonly signal: AbortSignal,
   ) {}
+
+  /** Matches from now on with `matcher` (topics turned on or off); the caller queues the rescan. */
+  setMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
+  }
 
   /** Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice. */
   scan(root: Node): void {
@@ -76,7 +81,7 @@ export class PageScanner {
   }
 
   private startWalk(root: Node): void {
-    this.mentions.removeWhere((mention) => root.contains(mention.ranges[0]!.startContainer));
+    this.mentions.removeWhere((mention) => composedContains(root, mention.ranges[0]!.startContainer));
     const sink = {
       segment: (segment: Segment) => this.matchSegment(segment),
       shadowRoot: (shadow: ShadowRoot) => {
@@ -106,6 +111,14 @@ export class PageScanner {
       current = without(current, hidden);
     }
   }
+}
+
+/** Like `contains`, but looks through shadow roots: a page rescan also replaces their mentions. */
+function composedContains(root: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; current = current instanceof ShadowRoot ? current.host : current.parentNode) {
+    if (current === root) return true;
+  }
+  return false;
 }
 
 function toMention(segment: Segment, start: number, end: number, topicId: string): Mention {

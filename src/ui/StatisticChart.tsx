@@ -3,14 +3,14 @@
  * for a fall and right for a rise from a shared zero line. The figures are in the caption, so
  * the chart is one image to assistive technology, labelled with the same figures.
  */
-import type { Language, Statistic } from '../../core/pack';
-import { formatPercent, message } from '../../shared/i18n';
+import type { Language, Statistic } from '../core/pack';
+import { formatPercent, message } from '../shared/i18n';
 
 export function StatisticChart({ statistic, language }: { statistic: Statistic; language: Language }) {
   const bars = [{ label: statistic.chartLabel[language], value: statistic.value }];
   if (statistic.comparison) bars.push({ label: statistic.comparison.chartLabel[language], value: statistic.comparison.value });
   const largest = Math.max(...bars.map((bar) => Math.abs(bar.value)), 1);
-  const spoken = bars.map((bar) => message('cardChartLabel', [bar.label, formatPercent(bar.value, language)])).join('; ');
+  const spoken = bars.map((bar) => message('cardChartLabel', [bar.label, formatPercent(bar.value, language)], language)).join('; ');
   return (
     <div class="chart" role="img" aria-label={spoken}>
       {bars.map((bar, i) => (

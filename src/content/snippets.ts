@@ -1,0 +1,30 @@
+/** A short piece of the sentence around a mention, for the popup's list of mentions. */
+import { blockAround } from './scan/text-walker';
+import type { Mention } from './mentions';
+
+const CONTEXT_CHARS = 50;
+
+export function snippetOf(mention: Mention): { before: string; text: string; after: string } {
+  const first = mention.ranges[0]!;
+  const last = mention.ranges[mention.ranges.length - 1]!;
+  const block = blockAround(first.startContainer);
+  const range = document.createRange();
+  range.selectNodeContents(block);
+  try {
+    range.setEnd(first.startContainer, first.startOffset);
+    const before = range.toString();
+    range.setStart(first.startContainer, first.startOffset);
+    range.setEnd(last.endContainer, last.endOffset);
+    const text = range.toString();
+    range.setStart(last.endContainer, last.endOffset);
+    range.setEndAfter(block.lastChild ?? block);
+    const after = range.toString();
+    return { before: tidy(before).slice(-CONTEXT_CHARS).trimStart(), text: tidy(text), after: tidy(after).slice(0, CONTEXT_CHARS).trimEnd() };
+  } catch {
+    return { before: '', text: mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join(''), after: '' };
+  }
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,133 @@
+/**
+ * The toolbar popup: for the current tab, the mentions per topic and a list to jump to each; the
+ * partnership at a glance; the "on this site" switch, "scan this page", and the way to settings.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import bundledPack from '../../assets/packs/apple-alibaba-2025.json';
+import type { Language, Pack } from '../core/pack';
+import { browser } from '../shared/browser-api';
+import { message, resolveLanguage } from '../shared/i18n';
+import { callTab, type PageState } from '../shared/messages';
+import { isRestrictedUrl } from '../shared/platform';
+import { Provenance, Sources, Statistics, Timeline } from '../ui/facts';
+import { useSettings, type SettingsHandle } from '../ui/use-settings';
+import { MentionList } from './MentionList';
+
+const pack = bundledPack as Pack;
+
+type TabView = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'no-answer'; tabId: number } | { kind: 'page'; tabId: number; state: PageState };
+
+export function Popup() {
+  const handle = useSettings();
+  const [view, setView] = useState<TabView>({ kind: 'loading' });
+  useEffect(() => void readTab().then(setView), []);
+  // The count and list follow the page while the popup is open (a live blog, a pause).
+  useEffect(() => {
+    if (view.kind !== 'page') return;
+    const timer = setInterval(() => void readTab().then(setView), 1000);
+    return () => clearInterval(timer);
+  }, [view.kind]);
+  if (!handle) return null;
+  const language = resolveLanguage(handle.settings.card.language);
+  return (
+    <main class="popup surface" lang={language}>
+      <header class="title">
+        <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+        <h1>{message('extName', [], language)}</h1>
+        {view.kind === 'page' && <span class="host">{view.state.host}</span>}
+      </header>
+      <TabSection view={view} handle={handle} language={language} onView={setView} />
+      <AtAGlance language={language} />
+      <footer class="links">
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          {message('popupOptions', [], language)}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function TabSection(props: { view: TabView; handle: SettingsHandle; language: Language; onView: (view: TabView) => void }) {
+  const { view, handle, language, onView } = props;
+  if (view.kind === 'loading') return <section class="tab" aria-busy="true" />;
+  if (view.kind === 'unavailable') return <p class="notice">{message('popupUnavailable', [], language)}</p>;
+  const scan = async () => onView(await scanTab(view.tabId));
+  if (view.kind === 'no-answer') {
+    return (
+      <section class="tab">
+        <p class="notice">{message('popupNoAnswer', [], language)}</p>
+        <button type="button" class="primary" onClick={scan}>{message('popupScanPage', [], language)}</button>
+      </section>
+    );
+  }
+  const { state } = view;
+  const blocked = handle.settings.sites.blocked.includes(state.host);
+  const setOnThisSite = (on: boolean) => {
+    const others = handle.settings.sites.blocked.filter((site) => site !== state.host);
+    const next = { ...handle.settings, sites: { ...handle.settings.sites, blocked: on ? others : [...others, state.host] } };
+    void handle.saveNow(next).then(async () => onView(await readTab()));
+  };
+  return (
+    <section class="tab">
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={!blocked} onChange={(e) => setOnThisSite(e.currentTarget.checked)} />
+        <span>{message('popupOnThisSite', [], language)}</span>
+      </label>
+      {state.status === 'idle' && state.reason === 'blocked' && <p class="notice">{message('popupPausedHere', [state.host], language)}</p>}
+      {state.status === 'idle' && state.reason !== 'blocked' && (
+        <>
+          <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle', [], language)}</p>
+          <button type="button" class="primary" onClick={scan}>{message('popupScanPage', [], language)}</button>
+        </>
+      )}
+      {state.status === 'running' && <MentionList state={state} tabId={view.tabId} pack={pack} language={language} />}
+    </section>
+  );
+}
+
+function AtAGlance({ language }: { language: Language }) {
+  return (
+    <section class="glance" aria-labelledby="glance-title">
+      <h2 id="glance-title">{message('popupAtAGlance', [], language)}</h2>
+      <p class="story-title">{pack.title[language]}</p>
+      <p>{pack.summary.text[language]}</p>
+      <Provenance pack={pack} language={language} sources={pack.summary.sources} asOf={pack.summary.asOf} />
+      <Statistics pack={pack} language={language} ids={pack.statistics.map((s) => s.id)} headingId="glance-statistics" />
+      <Timeline pack={pack} language={language} headingId="glance-timeline" />
+      <Sources pack={pack} language={language} headingId="glance-sources" />
+    </section>
+  );
+}
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function readTab(): Promise<TabView> {
+  const tab = await activeTab();
+  if (tab?.id === undefined || isRestrictedUrl(tab.url)) return { kind: 'unavailable' };
+  try {
+    return { kind: 'page', tabId: tab.id, state: await callTab(tab.id, 'getPageState', {}) };
+  } catch {
+    return { kind: 'no-answer', tabId: tab.id };
+  }
+}
+
+/**
+ * Scans a page that is not detected as news. The tab may have no content script yet (it was open
+ * before the extension was installed): then the bootstrap is injected first, which `activeTab`
+ * allows for the tab the reader opened the popup on.
+ */
+async function scanTab(tabId: number): Promise<TabView> {
+  try {
+    return { kind: 'page', tabId, state: await callTab(tabId, 'scanPage', {}) };
+  } catch {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content/bootstrap.js'] });
+      return { kind: 'page', tabId, state: await callTab(tabId, 'scanPage', {}) };
+    } catch {
+      return { kind: 'unavailable' };
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/** Facts about the browser the extension runs in, for the few places the UI must say them differently. */
+import { browser } from './browser-api';
+
+export const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
+
+/** Pages no extension may script: the browsers' own pages and their extension stores. */
+export function isRestrictedUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  if (!/^https?:/.test(url)) return true;
+  const { hostname, pathname } = new URL(url);
+  return (
+    hostname === 'chromewebstore.google.com' ||
+    (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
+    hostname === 'addons.mozilla.org' ||
+    hostname === 'microsoftedge.microsoft.com'
+  );
+}
