@@ -19,10 +19,16 @@ export function snippetOf(mention: Mention): { before: string; text: string; aft
     range.setStart(last.endContainer, last.endOffset);
     range.setEndAfter(block.lastChild ?? block);
     const after = range.toString();
-    return { before: tidy(before).slice(-CONTEXT_CHARS).trimStart(), text: tidy(text), after: tidy(after).slice(0, CONTEXT_CHARS).trimEnd() };
+    return { before: clip(tidy(before).trimStart(), 'end'), text: tidy(text), after: clip(tidy(after).trimEnd(), 'start') };
   } catch {
     return { before: '', text: mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join(''), after: '' };
   }
+}
+
+/** Keeps the end (or the start) of a long text, marking what was cut with an ellipsis. */
+function clip(text: string, keep: 'start' | 'end'): string {
+  if (text.length <= CONTEXT_CHARS) return text;
+  return keep === 'end' ? `…${text.slice(-CONTEXT_CHARS).trimStart()}` : `${text.slice(0, CONTEXT_CHARS).trimEnd()}…`;
 }
 
 function tidy(text: string): string {

@@ -19,13 +19,14 @@ export function Options() {
   const handle = useSettings();
   if (!handle) return null;
   const { settings, update } = handle;
+  // The page speaks the browser's language; the pack's text (topic names, the preview card) the card's.
   const language = resolveLanguage(settings.card.language);
-  const t = (key: MessageKey, substitutions: string[] = []) => message(key, substitutions, language);
+  const t = (key: MessageKey, substitutions: string[] = []) => message(key, substitutions);
   const set = <K extends keyof Settings>(key: K, value: Partial<Settings[K]>) =>
     update({ ...settings, [key]: { ...(settings[key] as object), ...value } });
 
   return (
-    <main class="options surface" lang={language}>
+    <main class="options surface">
       <h1>{t('optionsTitle')}</h1>
       <SaveStatus handle={handle} t={t} />
 

@@ -28,7 +28,7 @@ export function SiteListEditor({ label, hint, sites, onChange, t }: Props) {
   };
   return (
     <div class="site-list">
-      <h3 id={`${id}-label`}>{label}</h3>
+      <p class="label" id={`${id}-label`}>{label}</p>
       {hint && <p class="hint">{hint}</p>}
       <ul aria-labelledby={`${id}-label`}>
         {sites.length === 0 && <li class="empty">{t('optionsEmptyList')}</li>}

@@ -11,28 +11,28 @@ export function MentionList({ state, tabId, pack, language }: { state: Running; 
     const { moved } = await callTab(tabId, 'revealMention', { index });
     if (moved) window.close();
   };
-  if (state.total === 0) return <p class="notice">{message('popupNoMentions', [], language)}</p>;
+  if (state.total === 0) return <p class="notice">{message('popupNoMentions', [])}</p>;
   return (
     <section aria-labelledby="mentions-title">
-      <h2 id="mentions-title">{message('popupMentions', [], language)}</h2>
+      <h2 id="mentions-title">{message('popupMentions', [])}</h2>
       <ul class="counts">
         {state.byTopic.map(({ topicId, count }) => (
-          <li key={topicId}>{message('popupTopicCount', [topicName(topicId), String(count)], language)}</li>
+          <li key={topicId}>{message('popupTopicCount', [topicName(topicId), String(count)])}</li>
         ))}
       </ul>
       <ol class="mentions">
         {state.mentions.map((mention, index) => (
           <li key={index}>
-            <button type="button" title={message('popupJumpTo', [], language)} onClick={() => void reveal(index)}>
-              {mention.before && <span class="context">…{mention.before}</span>}
+            <button type="button" title={message('popupJumpTo', [])} onClick={() => void reveal(index)}>
+              <span class="context">{mention.before}</span>
               <mark>{mention.text}</mark>
-              {mention.after && <span class="context">{mention.after}…</span>}
+              <span class="context">{mention.after}</span>
             </button>
           </li>
         ))}
       </ol>
-      {state.total > state.mentions.length && <p class="more">{message('popupMoreMentions', [String(state.total - state.mentions.length)], language)}</p>}
-      <p class="cost">{message('popupLastScan', [state.lastScan.milliseconds.toFixed(1), String(state.lastScan.textNodes)], language)}</p>
+      {state.total > state.mentions.length && <p class="more">{message('popupMoreMentions', [String(state.total - state.mentions.length)])}</p>}
+      <p class="cost">{message('popupLastScan', [state.lastScan.milliseconds.toFixed(1), String(state.lastScan.textNodes)])}</p>
     </section>
   );
 }

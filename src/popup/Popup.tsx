@@ -30,17 +30,17 @@ export function Popup() {
   if (!handle) return null;
   const language = resolveLanguage(handle.settings.card.language);
   return (
-    <main class="popup surface" lang={language}>
+    <main class="popup surface">
       <header class="title">
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-        <h1>{message('extName', [], language)}</h1>
+        <h1>{message('extName')}</h1>
         {view.kind === 'page' && <span class="host">{view.state.host}</span>}
       </header>
       <TabSection view={view} handle={handle} language={language} onView={setView} />
       <AtAGlance language={language} />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
-          {message('popupOptions', [], language)}
+          {message('popupOptions')}
         </button>
       </footer>
     </main>
@@ -50,13 +50,19 @@ export function Popup() {
 function TabSection(props: { view: TabView; handle: SettingsHandle; language: Language; onView: (view: TabView) => void }) {
   const { view, handle, language, onView } = props;
   if (view.kind === 'loading') return <section class="tab" aria-busy="true" />;
-  if (view.kind === 'unavailable') return <p class="notice">{message('popupUnavailable', [], language)}</p>;
+  if (view.kind === 'unavailable') {
+    return (
+      <section class="tab">
+        <p class="notice">{message('popupUnavailable')}</p>
+      </section>
+    );
+  }
   const scan = async () => onView(await scanTab(view.tabId));
   if (view.kind === 'no-answer') {
     return (
       <section class="tab">
-        <p class="notice">{message('popupNoAnswer', [], language)}</p>
-        <button type="button" class="primary" onClick={scan}>{message('popupScanPage', [], language)}</button>
+        <p class="notice">{message('popupNoAnswer')}</p>
+        <button type="button" class="primary" onClick={scan}>{message('popupScanPage')}</button>
       </section>
     );
   }
@@ -71,13 +77,13 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; language: La
     <section class="tab">
       <label class="switch">
         <input type="checkbox" role="switch" checked={!blocked} onChange={(e) => setOnThisSite(e.currentTarget.checked)} />
-        <span>{message('popupOnThisSite', [], language)}</span>
+        <span>{message('popupOnThisSite')}</span>
       </label>
-      {state.status === 'idle' && state.reason === 'blocked' && <p class="notice">{message('popupPausedHere', [state.host], language)}</p>}
+      {state.status === 'idle' && state.reason === 'blocked' && <p class="notice">{message('popupPausedHere', [state.host])}</p>}
       {state.status === 'idle' && state.reason !== 'blocked' && (
         <>
-          <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle', [], language)}</p>
-          <button type="button" class="primary" onClick={scan}>{message('popupScanPage', [], language)}</button>
+          <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle')}</p>
+          <button type="button" class="primary" onClick={scan}>{message('popupScanPage')}</button>
         </>
       )}
       {state.status === 'running' && <MentionList state={state} tabId={view.tabId} pack={pack} language={language} />}
@@ -87,8 +93,8 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; language: La
 
 function AtAGlance({ language }: { language: Language }) {
   return (
-    <section class="glance" aria-labelledby="glance-title">
-      <h2 id="glance-title">{message('popupAtAGlance', [], language)}</h2>
+    <section class="glance" aria-labelledby="glance-title" lang={language}>
+      <h2 id="glance-title">{message('popupAtAGlance', [])}</h2>
       <p class="story-title">{pack.title[language]}</p>
       <p>{pack.summary.text[language]}</p>
       <Provenance pack={pack} language={language} sources={pack.summary.sources} asOf={pack.summary.asOf} />
@@ -110,7 +116,17 @@ async function readTab(): Promise<TabView> {
   try {
     return { kind: 'page', tabId: tab.id, state: await callTab(tab.id, 'getPageState', {}) };
   } catch {
-    return { kind: 'no-answer', tabId: tab.id };
+    return (await canScript(tab.id)) ? { kind: 'no-answer', tabId: tab.id } : { kind: 'unavailable' };
+  }
+}
+
+/** Whether the extension may run in the tab at all (browsers refuse their own pages and stores). */
+async function canScript(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -30,9 +30,8 @@ export function onSettingsChanged(callback: (result: ReadResult) => void, signal
 
 /** Puts the stored items back into one object for `readSettings` to check, bad parts included. */
 function assemble(stored: Record<string, unknown>): unknown {
-  const main = stored[KEYS.main];
-  if (main === undefined && stored[KEYS.allowed] === undefined && stored[KEYS.blocked] === undefined) return undefined;
-  if (typeof main !== 'object' || main === null || Array.isArray(main)) return main ?? {};
+  const main = stored[KEYS.main] ?? {};
+  if (typeof main !== 'object' || main === null || Array.isArray(main)) return main;
   const sites = (main as { sites?: unknown }).sites;
   return {
     ...main,

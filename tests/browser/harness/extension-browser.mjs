@@ -25,8 +25,13 @@ const CHROMIUM_ARGS = [
   '--lang=en-US',
 ];
 
-export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en-US' } = {}) {
+/**
+ * `userDataDir`: a profile folder that outlives the browser, to test what survives a restart
+ * (otherwise a fresh temporary profile).
+ */
+export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en-US', userDataDir = '' } = {}) {
   const browser = await puppeteer.launch({
+    userDataDir: userDataDir || undefined,
     executablePath: findChromium(),
     headless: true,
     pipe: true,
@@ -37,7 +42,8 @@ export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en
   });
   const requests = [];
   const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15000 });
-  const extensionOrigin = new URL(workerTarget.url()).origin;
+  // `URL.origin` is "null" for extension schemes in Node: build it from the host.
+  const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
   await recordRequests(workerTarget, requests);
   browser.on('targetcreated', (target) => void recordRequests(target, requests).catch(() => {}));
 
@@ -62,6 +68,43 @@ export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en
       pageRequests.set(page, pageRequestList);
       await page.goto(url, { waitUntil: 'load' });
       return page;
+    },
+
+    /**
+     * Opens the toolbar popup for the tab showing `page` the way a click on the toolbar button
+     * does (DevTools' Extensions.triggerAction, which also grants `activeTab`), and returns it.
+     */
+    async openPopup(page) {
+      const popupUrl = `${extensionOrigin}/popup/popup.html`;
+      const stale = browser.targets().filter((t) => t.url() === popupUrl);
+      for (const target of stale) await (await target.asPage()).close();
+      await page.bringToFront();
+      const cdp = await browser.target().createCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tabs = targetInfos.filter((t) => t.url === page.url());
+      if (tabs.length !== 1) throw new Error(`Expected one tab showing ${page.url()}, found ${tabs.length}`);
+      await cdp.send('Extensions.triggerAction', { id: new URL(extensionOrigin).host, targetId: tabs[0].targetId });
+      await cdp.detach();
+      const target = await browser.waitForTarget((t) => t.url() === popupUrl && !stale.includes(t), { timeout: 5000 });
+      const popup = await target.asPage();
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+      await popup.waitForSelector('.popup .tab:not([aria-busy])');
+      return popup;
+    },
+
+    /** Opens the options page in a tab of its own. */
+    async openOptions() {
+      const options = await browser.newPage();
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+      await options.goto(`${extensionOrigin}/options/options.html`);
+      await options.waitForSelector('.options');
+      return options;
+    },
+
+    /** The settings as stored, read from the background. */
+    async storedSettings() {
+      const worker = await background();
+      return worker.evaluate(() => chrome.storage.sync.get(null));
     },
 
     /** Uncaught errors in the page (the page's own world) since it was opened. */

@@ -1,0 +1,294 @@
+/**
+ * The toolbar popup and the options page, in Chromium with the built extension: what they show
+ * for a tab, and that every setting changes what an open page shows, without a reload.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../scripts/static-server.mjs';
+import { axeViolations, tabThrough } from './harness/axe.mjs';
+import { readCard, waitForCard } from './harness/card.mjs';
+import { launchExtensionBrowser } from './harness/extension-browser.mjs';
+import { eventually, paintedTexts, pointOnMention, settled } from './harness/mentions.mjs';
+import { colourAt, isTinted } from './harness/pixels.mjs';
+
+const ARTIFACTS = 'artifacts/screenshots';
+type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
+let server: Awaited<ReturnType<typeof startServer>>;
+let session: Session;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  session = await launchExtensionBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** Every test starts from the defaults, set the way a reader would: the options page's reset. */
+beforeEach(async () => {
+  const options = await session.openOptions();
+  await resetToDefaults(options);
+  await options.close();
+});
+
+async function resetToDefaults(options: Page) {
+  await clickButton(options, 'Reset to defaults');
+  await clickButton(options, 'Reset');
+  await options.waitForFunction(() => !document.querySelector('.confirm'));
+}
+
+// A tab in the background gets no animation frames, and a click waits for one: bring it to the front first.
+async function clickButton(page: Page, text: string) {
+  await page.bringToFront();
+  const handle = await page.waitForSelector(`::-p-xpath(//button[normalize-space()="${text}"])`);
+  await handle!.click();
+}
+
+async function clickLabel(page: Page, text: string) {
+  await page.bringToFront();
+  const handle = await page.waitForSelector(`::-p-xpath(//label[contains(normalize-space(), "${text}")])`);
+  await handle!.click();
+}
+
+let opened = 0;
+/** Opens a page on a URL of its own (the popup helper finds the tab by its URL). */
+async function openArticle(path = '/demo/article.html') {
+  const page = await session.openPage(`${server.origin}${path}?visit=${++opened}`);
+  await settled(() => session.badgeText(page));
+  return page;
+}
+
+describe('the toolbar popup', () => {
+  it('shows the counts per topic and lists each mention in its sentence', async () => {
+    const page = await openArticle();
+    const popup = await session.openPopup(page);
+    const counts = await popup.$$eval('.counts li', (items) => items.map((li) => li.textContent));
+    expect(counts).toEqual(['Alibaba: 8', 'Apple Intelligence: 6']);
+    const mentions = await popup.$$eval('.mentions li', (items) => items.map((li) => li.textContent));
+    expect(mentions).toHaveLength(14);
+    expect(mentions[2]).toContain('Apple has picked Alibaba Group as its partner');
+    expect(await popup.$eval('.glance', (el) => el.textContent)).toContain('Cyberspace Administration of China');
+    await popup.screenshot({ path: `${ARTIFACTS}/popup-light.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('jumps to a mention: the page scrolls to it and opens its card', async () => {
+    const page = await openArticle();
+    const popup = await session.openPopup(page);
+    const items = await popup.$$('.mentions button');
+    await items[12]!.click(); // 阿里巴巴集团, far down the page
+    const card = await waitForCard(page);
+    expect(card?.name).toBe('Alibaba');
+    const inView = await page.evaluate(() => window.scrollY > 200);
+    expect(inView).toBe(true);
+    await page.close();
+  });
+
+  it('pauses and resumes the site at once, without a reload', async () => {
+    const page = await openArticle();
+    let popup = await session.openPopup(page);
+    await popup.click('input[role="switch"]');
+    const notice = await popup.waitForSelector('::-p-text(Paused on 127.0.0.1)');
+    expect(notice).not.toBeNull();
+    expect(await eventually(() => paintedTexts(page), [])).toEqual([]);
+    // Asking for the badge brings the page to the front, which closes the popup, as a click would.
+    expect(await eventually(() => session.badgeText(page), '')).toBe('');
+
+    popup = await session.openPopup(page);
+    await popup.click('input[role="switch"]');
+    expect(await eventually(() => session.badgeText(page), '14')).toBe('14');
+    expect(await paintedTexts(page)).toHaveLength(14);
+    await page.close();
+  });
+
+  it('scans a page that is not detected as news when asked', async () => {
+    const page = await openArticle('/fixtures/not-an-article.html');
+    const popup = await session.openPopup(page);
+    expect(await popup.$eval('.notice', (el) => el.textContent)).toContain('not detected as a news article');
+    await clickButton(popup, 'Scan this page');
+    expect(await eventually(() => session.badgeText(page), '1')).toBe('1');
+    expect(await paintedTexts(page)).toEqual(['Alibaba']);
+    await page.close();
+  });
+
+  it('says so in a sentence on a page where nothing can run', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`about:blank#visit-${++opened}`);
+    const popup = await session.openPopup(page);
+    expect(await popup.$eval('.notice', (el) => el.textContent)).toContain('cannot run on this page');
+    await page.close();
+  });
+
+  it('has no accessibility violation', async () => {
+    const page = await openArticle();
+    const popup = await session.openPopup(page);
+    expect(await axeViolations(popup)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the options page', () => {
+  it('turns a topic off and on in an open page', async () => {
+    const page = await openArticle();
+    const options = await session.openOptions();
+    await clickLabel(options, 'Alibaba');
+    expect(await eventually(() => session.badgeText(page), '6')).toBe('6');
+    expect(new Set(await paintedTexts(page))).toEqual(new Set(['Apple Intelligence', 'Apple\u00a0Intelligence', '苹果智能', 'Apple 智能']));
+    await clickLabel(options, 'Alibaba');
+    expect(await eventually(() => session.badgeText(page), '14')).toBe('14');
+    await options.close();
+    await page.close();
+  });
+
+  it('changes the highlight style in an open page', async () => {
+    const page = await openArticle();
+    const point = await pointOnMention(page, 'Alibaba Group');
+    // Just above the underline, inside the tinted background.
+    const spot = { x: point!.x, y: point!.y - 4 };
+    expect(isTinted(await colourAt(page, spot))).toBe(true);
+    const options = await session.openOptions();
+    await clickLabel(options, 'Underline only');
+    await page.bringToFront();
+    expect(await eventually(async () => isTinted(await colourAt(page, spot)), false)).toBe(false);
+    await clickLabel(options, 'Background and underline');
+    await page.bringToFront();
+    expect(await eventually(async () => isTinted(await colourAt(page, spot)), true)).toBe(true);
+    await options.close();
+    await page.close();
+  });
+
+  it('blocks a site: the open page loses every highlight', async () => {
+    const page = await openArticle();
+    const options = await session.openOptions();
+    await options.type('input[aria-label^="Sites where it never runs"]', 'http://127.0.0.1/anything');
+    await options.keyboard.press('Enter');
+    expect(await options.$$eval('.site-list li span', (spans) => spans.map((s) => s.textContent))).toContain('127.0.0.1');
+    expect(await eventually(() => paintedTexts(page), [])).toEqual([]);
+    expect(await eventually(() => session.badgeText(page), '')).toBe('');
+    await options.close();
+    await page.close();
+  });
+
+  it('refuses a site that is not one, saying why, and keeps what was typed', async () => {
+    const options = await session.openOptions();
+    await options.type('input[aria-label^="Sites to scan"]', 'not a site');
+    await options.keyboard.press('Enter');
+    expect(await options.$eval('.site-list .error', (el) => el.textContent)).toBe('“not a site” is not a site. Type a host name such as example.com.');
+    expect(await options.$eval('input[aria-label^="Sites to scan"]', (el) => (el as HTMLInputElement).value)).toBe('not a site');
+    await options.close();
+  });
+
+  it('opens the card on click only, and in Chinese, when the reader says so', async () => {
+    const page = await openArticle();
+    const options = await session.openOptions();
+    await clickLabel(options, 'Only when I click a mention');
+    await options.select('select', 'zh-CN');
+    await pause(500);
+    await page.bringToFront();
+    const point = await pointOnMention(page, 'Alibaba', 1);
+    await page.mouse.move(point!.x, point!.y);
+    await pause(700);
+    expect(await readCard(page)).toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const card = await waitForCard(page);
+    expect(card?.name).toBe('阿里巴巴');
+    expect(card?.text).toContain('关键数据');
+    await options.close();
+    await page.close();
+  });
+
+  it('waits the hover delay the reader chose before opening the card', async () => {
+    const page = await openArticle();
+    const options = await session.openOptions();
+    await options.$eval('input[type="range"]', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '1000';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(await options.$eval('output', (el) => el.textContent)).toBe('1000 ms');
+    await pause(500);
+    await page.bringToFront();
+    const point = await pointOnMention(page, 'Alibaba', 1);
+    await page.mouse.move(point!.x, point!.y);
+    await pause(500);
+    expect(await readCard(page)).toBeNull();
+    expect((await waitForCard(page, { timeout: 3000 }))?.name).toBe('Alibaba');
+    await options.close();
+    await page.close();
+  });
+
+  it('previews the highlight and card with the current settings', async () => {
+    const options = await session.openOptions();
+    expect(await options.$eval('.preview .card h2', (el) => el.textContent)).toBe('Alibaba');
+    await clickLabel(options, 'Alibaba');
+    expect(await options.$eval('.preview .card h2', (el) => el.textContent)).toBe('Apple Intelligence');
+    await options.close();
+  });
+
+  it('resets to defaults after asking', async () => {
+    const options = await session.openOptions();
+    await clickLabel(options, 'Every site');
+    await pause(400);
+    expect((await session.storedSettings()).settings.sites.mode).toBe('all');
+    await clickButton(options, 'Reset to defaults');
+    await clickButton(options, 'Cancel');
+    expect((await session.storedSettings()).settings.sites.mode).toBe('all');
+    await resetToDefaults(options);
+    expect((await session.storedSettings()).settings.sites.mode).toBe('news');
+    expect(await options.$eval('input[type="radio"][name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain('News and article pages');
+    await options.close();
+  });
+
+  it('has no accessibility violation, and every control is reached by keyboard with a visible focus', async () => {
+    const options = await session.openOptions();
+    expect(await axeViolations(options)).toEqual([]);
+    const visits = await tabThrough(options, 14);
+    expect(visits.map((v) => v.tag)).toEqual(expect.arrayContaining(['input', 'select', 'button']));
+    expect(visits.filter((v) => !v.focusVisible)).toEqual([]);
+    await options.screenshot({ path: `${ARTIFACTS}/options-light.png`, fullPage: true });
+    await options.close();
+  });
+});
+
+describe('settings', () => {
+  it('survive a browser restart', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'context-cards-profile-'));
+    try {
+      const first = await launchExtensionBrowser({ userDataDir: profile });
+      const options = await first.openOptions();
+      await clickLabel(options, 'Underline only');
+      await pause(600);
+      await first.close();
+
+      const second = await launchExtensionBrowser({ userDataDir: profile });
+      const reopened = await second.openOptions();
+      const checked = await reopened.$eval('input[name="style"]:checked', (el) => el.parentElement!.textContent);
+      expect(checked).toContain('Underline only');
+      await second.close();
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('look right in the dark', async () => {
+    const dark = await launchExtensionBrowser({ colorScheme: 'dark' });
+    try {
+      const page = await dark.openPage(`${server.origin}/demo/article.html`);
+      await settled(() => dark.badgeText(page));
+      const popup = await dark.openPopup(page);
+      await popup.screenshot({ path: `${ARTIFACTS}/popup-dark.png`, fullPage: true });
+      const options = await dark.openOptions();
+      await options.screenshot({ path: `${ARTIFACTS}/options-dark.png`, fullPage: true });
+      expect(await axeViolations(options)).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+});
