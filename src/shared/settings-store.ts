@@ -73,7 +73,13 @@ export class SettingsSaver {
     this.timer = setTimeout(() => void this.flush(), wait);
   }
 
-  /** Writes now, for "Reset to defaults" and for a page that is closing. */
+  /** Takes `settings` and writes at once (pausing a site, "Reset to defaults"). */
+  flushNow(settings: Settings): Promise<void> {
+    this.pending = settings;
+    return this.flush();
+  }
+
+  /** Writes what is pending now (also: "Try again" after a failure). */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     const settings = this.pending;

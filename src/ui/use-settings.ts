@@ -46,8 +46,8 @@ export function useSettings(): SettingsHandle | undefined {
     saveState,
     update,
     saveNow: async (next) => {
-      update(next);
-      await saver.flush();
+      setLoaded({ ...loaded, settings: next });
+      await saver.flushNow(next);
     },
     retry: () => void saver.flush(),
   };
