@@ -24,9 +24,10 @@ export function caretFromPoint(x: number, y: number, shadowRoots: ShadowRoot[]):
 
 /**
  * Adds a stylesheet of ours to a document or shadow root, after the page's own.
- * Firefox content scripts see the page's `adoptedStyleSheets` through an Xray wrapper: assigning a
- * new array made in the content script's compartment throws, but the live array accepts `push`
- * (https://bugzilla.mozilla.org/show_bug.cgi?id=1751346). Chrome accepts both.
+ * Firefox content scripts see the page's `adoptedStyleSheets` through an Xray wrapper, where
+ * assigning an array made in the content script's compartment has been seen to fail
+ * (https://github.com/fishjar/kiss-translator/pull/918); the live array's `push` works in both
+ * browsers (checked here: Chromium 156, Firefox ESR 153), so it goes first.
  */
 export function adoptStyleSheet(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
   const sheets = target.adoptedStyleSheets;
