@@ -78,7 +78,8 @@ export function start(initial: Settings): Session {
       settled: (stats) => {
         lastScan = stats;
         painter.ensureRegistered();
-        painter.repaint(mentions.inDocumentOrder());
+        // Only "first mention only" needs the order; a sort on every change would cost pages that churn.
+        if (settings.highlight.firstOnly) painter.repaint(mentions.inDocumentOrder());
         counts?.changed();
       },
     },
