@@ -21,8 +21,10 @@ const dev = process.argv.includes('--dev');
 const ENTRIES = [
   // Declared content scripts are classic scripts.
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
-  // Loaded by the bootstrap with a dynamic import(), so an ES module.
-  { in: 'src/content/main.ts', out: 'content/main', format: 'esm' },
+  // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
+  // the background as a classic script that leaves its exports on the content script's global
+  // (src/content/browser-quirks.ts, loadScanner).
+  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, globalName: 'contextCardsScanner' },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
   // Extension pages: a module script and a stylesheet each, next to their HTML.
@@ -67,12 +69,14 @@ async function validatePacks() {
 
 async function bundle(out, browser) {
   await Promise.all(
-    ENTRIES.map((entry) =>
-      build({
+    ENTRIES.map((entry) => {
+      const format = typeof entry.format === 'string' ? entry.format : entry.format[browser];
+      return build({
         entryPoints: [{ in: `${ROOT}${entry.in}`, out: entry.out }],
         outdir: out,
         bundle: true,
-        format: entry.format,
+        format,
+        globalName: format === 'iife' ? entry.globalName : undefined,
         target: browser === 'chrome' ? 'chrome111' : 'firefox142',
         minify: !dev,
         sourcemap: dev ? 'inline' : false,
@@ -82,19 +86,20 @@ async function bundle(out, browser) {
         loader: entry.in.endsWith('.css') ? undefined : { '.css': 'text' },
         jsx: 'automatic',
         jsxImportSource: 'preact',
-        define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+        define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', BUILD_TARGET: JSON.stringify(browser) },
         logLevel: 'warning',
-      }),
-    ),
+      });
+    }),
   );
 }
 
-/** Objects merge key by key; anything else (arrays included) in the patch replaces the base. */
+/** Objects merge key by key; `null` in the patch removes the key; anything else (arrays included) replaces it. */
 function merge(base, patch) {
   const merged = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    merged[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+    if (value === null) delete merged[key];
+    else merged[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
   }
   return merged;
 }

@@ -16,6 +16,11 @@ serve<BackgroundApi>({
     if (!Number.isInteger(total) || total < 0) throw new Error(`reportMentions: total must be a count, got ${String(total)}`);
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
   },
+  async injectScanner(_params, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId === undefined) throw new Error('injectScanner: only a content script can ask');
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: ['content/main.js'] });
+  },
 });
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });

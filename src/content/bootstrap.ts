@@ -6,9 +6,9 @@
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
-import { browser } from '../shared/browser-api';
 import { serve, type ContentApi, type PageState } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { loadScanner } from './browser-quirks';
 import type { Session } from './main';
 import { isArticlePage } from './page-kind';
 
@@ -30,8 +30,7 @@ function decide(settings: Settings): Promise<void> {
     } else if (session) {
       session.update(settings);
     } else {
-      const main: typeof import('./main') = await import(browser.runtime.getURL('content/main.js'));
-      session = main.start(settings);
+      session = (await loadScanner()).start(settings);
     }
   });
   return deciding.catch((error: unknown) => console.warn('Context Cards could not start on this page:', error));

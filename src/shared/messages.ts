@@ -36,6 +36,8 @@ export type PageState = { host: string } & (
 export type BackgroundApi = {
   /** The content script's mention count changed (also when it drops to zero). */
   reportMentions: { params: { total: number; byTopic: TopicCount[] }; result: void };
+  /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/browser-quirks.ts). */
+  injectScanner: { params: Record<string, never>; result: void };
 };
 
 /** Answered by the content script of a tab. */
