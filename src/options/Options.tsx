@@ -9,6 +9,7 @@ import { DEFAULTS, HOVER_DELAY_RANGE, type Settings } from '../core/settings';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage, type MessageKey } from '../shared/i18n';
 import { isFirefox } from '../shared/platform';
+import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { Preview } from './Preview';
 import { SiteListEditor } from './SiteListEditor';
@@ -17,6 +18,7 @@ const pack = bundledPack as Pack;
 
 export function Options() {
   const handle = useSettings();
+  const [hostAccess, askHostAccess] = useHostAccess();
   if (!handle) return null;
   const { settings, update } = handle;
   // The page speaks the browser's language; the pack's text (topic names, the preview card) the card's.
@@ -28,6 +30,7 @@ export function Options() {
   return (
     <main class="options surface">
       <h1>{t('optionsTitle')}</h1>
+      <HostAccessPrompt access={hostAccess} onAsk={askHostAccess} />
       <SaveStatus handle={handle} t={t} />
 
       <fieldset>

@@ -10,6 +10,7 @@ import { message, resolveLanguage } from '../shared/i18n';
 import { callTab, type PageState } from '../shared/messages';
 import { isRestrictedUrl } from '../shared/platform';
 import { Provenance, Sources, Statistics, Timeline } from '../ui/facts';
+import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { MentionList } from './MentionList';
 
@@ -20,7 +21,9 @@ type TabView = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'no-answe
 export function Popup() {
   const handle = useSettings();
   const [view, setView] = useState<TabView>({ kind: 'loading' });
-  useEffect(() => void readTab().then(setView), []);
+  const [hostAccess, askHostAccess] = useHostAccess();
+  // Asked again when access changes: a page that could not be read may be readable now.
+  useEffect(() => void readTab().then(setView), [hostAccess]);
   // The count and list follow the page while the popup is open (a live blog, a pause).
   useEffect(() => {
     if (view.kind !== 'page') return;
@@ -36,7 +39,9 @@ export function Popup() {
         <h1>{message('extName')}</h1>
         {view.kind === 'page' && <span class="host">{view.state.host}</span>}
       </header>
-      <TabSection view={view} handle={handle} language={language} onView={setView} />
+      <HostAccessPrompt access={hostAccess} onAsk={askHostAccess} />
+      {/* Without access, "cannot run on this page" would be untrue: the prompt above says why. */}
+      {!(view.kind === 'unavailable' && hostAccess !== 'granted') && <TabSection view={view} handle={handle} language={language} onView={setView} />}
       <AtAGlance language={language} />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
@@ -105,7 +110,14 @@ function AtAGlance({ language }: { language: Language }) {
   );
 }
 
+/**
+ * The tab the popup is about: the active tab of its window; or tab N when the popup page is opened
+ * in a tab of its own as `popup.html?tab=N` — how the Firefox tests drive it, since WebDriver
+ * cannot reach Firefox's toolbar popup.
+ */
 async function activeTab() {
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(asked) && asked > 0) return browser.tabs.get(asked).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -123,8 +135,9 @@ async function readTab(): Promise<TabView> {
 /** Whether the extension may run in the tab at all (browsers refuse their own pages and stores). */
 async function canScript(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
-    return true;
+    // Firefox answers [null] instead of failing on its own pages: only a `true` that ran counts.
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return injection?.result === true;
   } catch {
     return false;
   }
