@@ -33,7 +33,7 @@ export function Popup() {
   if (!handle) return null;
   const language = resolveLanguage(handle.settings.card.language);
   return (
-    <main class="popup surface">
+    <main class="popup surface" aria-busy={view.kind === 'loading' || hostAccess === 'checking' || undefined}>
       <header class="title">
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         <h1>{message('extName')}</h1>

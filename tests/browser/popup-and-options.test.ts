@@ -10,11 +10,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { axeViolations, tabThrough } from './harness/axe.mjs';
 import { readCard, waitForCard } from './harness/card.mjs';
-import { launchExtensionBrowser } from './harness/extension-browser.mjs';
+import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
 import { eventually, paintedTexts, pointOnMention, settled } from './harness/mentions.mjs';
 import { colourAt, isTinted } from './harness/pixels.mjs';
 
-const ARTIFACTS = 'artifacts/screenshots';
+const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
 type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
 let server: Awaited<ReturnType<typeof startServer>>;
 let session: Session;
@@ -84,7 +84,7 @@ describe('the toolbar popup', () => {
     const popup = await session.openPopup(page);
     const items = await popup.$$('.mentions button');
     await items[12]!.click(); // 阿里巴巴集团, far down the page
-    const card = await waitForCard(page);
+    const card = await waitForCard(session, page);
     expect(card?.name).toBe('Alibaba');
     const inView = await page.evaluate(() => window.scrollY > 200);
     expect(inView).toBe(true);
@@ -119,8 +119,7 @@ describe('the toolbar popup', () => {
   });
 
   it('says so in a sentence on a page where nothing can run', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`about:blank#visit-${++opened}`);
+    const page = await session.openBrowserPage();
     const popup = await session.openPopup(page);
     expect(await popup.$eval('.notice', (el) => el.textContent)).toContain('cannot run on this page');
     await page.close();
@@ -195,9 +194,9 @@ describe('the options page', () => {
     const point = await pointOnMention(page, 'Alibaba', 1);
     await page.mouse.move(point!.x, point!.y);
     await pause(700);
-    expect(await readCard(page)).toBeNull();
+    expect(await readCard(session, page)).toBeNull();
     await page.mouse.click(point!.x, point!.y);
-    const card = await waitForCard(page);
+    const card = await waitForCard(session, page);
     expect(card?.name).toBe('阿里巴巴');
     expect(card?.text).toContain('关键数据');
     await options.close();
@@ -218,8 +217,8 @@ describe('the options page', () => {
     const point = await pointOnMention(page, 'Alibaba', 1);
     await page.mouse.move(point!.x, point!.y);
     await pause(500);
-    expect(await readCard(page)).toBeNull();
-    expect((await waitForCard(page, { timeout: 3000 }))?.name).toBe('Alibaba');
+    expect(await readCard(session, page)).toBeNull();
+    expect((await waitForCard(session, page, { timeout: 3000 }))?.name).toBe('Alibaba');
     await options.close();
     await page.close();
   });
@@ -290,5 +289,52 @@ describe('settings', () => {
     } finally {
       await dark.close();
     }
+  });
+});
+
+describe('access to pages', () => {
+  it('asks nothing while the reader has granted it', async () => {
+    const options = await session.openOptions();
+    expect(await options.$('.host-access')).toBeNull();
+    await options.close();
+  });
+
+  // Firefox lets the reader withdraw host access (and a test, with permissions.remove); Chrome does
+  // not let an extension give up what its manifest requires, so this runs in Firefox only.
+  it.runIf(isFirefox)('without it: pages stay untouched, popup and options ask, and granting it brings highlights back', async () => {
+    const origins = ['http://*/*', 'https://*/*'];
+    await session.inExtension((o) => (globalThis as any).browser.permissions.remove({ origins: o }), origins);
+    try {
+      const page = await session.openPage(`${server.origin}/demo/article.html?visit=${++opened}`);
+      await pause(800);
+      expect(await paintedTexts(page)).toEqual([]);
+      expect(await session.badgeText(page)).toBe('');
+      expect(session.errorsOf(page)).toEqual([]);
+
+      const popup = await session.openPopup(page);
+      expect(await popup.$eval('.host-access', (el) => el.textContent)).toContain('Allow Context Cards to read pages');
+      await popup.screenshot({ path: `${ARTIFACTS}/popup-host-access.png`, fullPage: true });
+      await popup.close();
+
+      const options = await session.openOptions();
+      expect(await options.$eval('.host-access h2', (el) => el.textContent)).toBe('Allow Context Cards to read pages');
+      await clickButton(options, 'Allow on all websites');
+      await options.waitForSelector('.host-access', { hidden: true });
+      await options.close();
+
+      const after = await session.openPage(`${server.origin}/demo/article.html?visit=${++opened}`);
+      expect(await settled(() => session.badgeText(after))).toBe('14');
+      await page.close();
+      await after.close();
+    } finally {
+      // Granted again the reader's way if the test stopped before (requests need a click).
+      const granted = await session.inExtension((o) => (globalThis as any).browser.permissions.contains({ origins: o }), origins);
+      if (!granted) {
+        const options = await session.openOptions();
+        await clickButton(options, 'Allow on all websites');
+        await options.close();
+      }
+    }
+    expect(await session.extensionErrors()).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The card lives in a closed shadow root that no page script can read. Tests read it the way
- * assistive technology does: through the browser's accessibility tree.
+ * assistive technology does: through the browser's accessibility tree (`session.accessibilityTree`).
  */
 
 /** The open card as { name, text } (name: its accessible name; text: all its text, in order), or null. */
-export async function readCard(page) {
-  const tree = await page.accessibility.snapshot({ interestingOnly: false });
+export async function readCard(session, page) {
+  const tree = await session.accessibilityTree(page);
   const dialog = find(tree, (node) => node.role === 'dialog');
   if (!dialog) return null;
   const texts = [];
@@ -14,8 +14,8 @@ export async function readCard(page) {
 }
 
 /** The accessible name of the focused node and whether it is inside the card. */
-export async function focusedNode(page) {
-  const tree = await page.accessibility.snapshot({ interestingOnly: false });
+export async function focusedNode(session, page) {
+  const tree = await session.accessibilityTree(page);
   const path = [];
   const walk = (node, ancestors) => {
     if (node.focused) path.push(...ancestors, node);
@@ -26,10 +26,10 @@ export async function focusedNode(page) {
   return focused ? { role: focused.role, name: focused.name, inCard: path.some((n) => n.role === 'dialog') } : null;
 }
 
-export async function waitForCard(page, { open = true, timeout = 3000 } = {}) {
+export async function waitForCard(session, page, { open = true, timeout = 3000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const card = await readCard(page);
+    const card = await readCard(session, page);
     if (Boolean(card) === open || Date.now() > deadline) return card;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

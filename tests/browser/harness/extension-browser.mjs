@@ -1,14 +1,65 @@
 /**
  * Starts a real browser with the built extension loaded, and gives the tests what a reader sees:
- * pages, the toolbar badge, the card as assistive technology reads it, and every network request
- * anything made. One interface, so later browsers (Firefox) run the same specs.
+ * pages, the toolbar badge, the popup, the card as assistive technology reads it, and every
+ * network request anything made. One interface for both browsers, so the same specs run in
+ * Chromium (DevTools protocol, dist/chrome) and Firefox (WebDriver BiDi, dist/firefox).
+ *
+ * Which browser: the BROWSER environment variable, `chromium` (default) or `firefox`.
  */
 import puppeteer from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../../../scripts/find-browser.mjs';
+import { findChromium, findFirefox } from '../../../scripts/find-browser.mjs';
+import { accessibilityTreeOf, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome.mjs';
+import { startRecordingProxy } from './recording-proxy.mjs';
 
+export const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
+export const isFirefox = BROWSER === 'firefox';
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
+/** The toolbar popup's size, for Firefox, where the popup page is shown in a tab. */
+const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+/**
+ * `colorScheme`: what the browser reports to pages as `prefers-color-scheme`.
+ * `userDataDir`: a profile folder that outlives the browser, to test what survives a restart
+ * (otherwise a fresh temporary profile).
+ */
+export async function launchExtensionBrowser({ colorScheme = 'light', userDataDir = '' } = {}) {
+  const session = await (isFirefox ? launchFirefox : launchChromium)({ colorScheme, userDataDir });
+  // Onto the session itself, not a copy: Firefox's `requests` is a getter.
+  return Object.assign(session, extensionCalls(session));
+}
+
+/** What both browsers share: opening pages and keeping their errors and requests. */
+function pageRecorder({ colorScheme, emulateColorScheme, onRequest = () => {} }) {
+  const pageErrors = new WeakMap();
+  const pageRequests = new WeakMap();
+  return {
+    /** @param {import('puppeteer-core').Browser} browser @param {string} url */
+    async openPage(browser, url) {
+      const page = await browser.newPage();
+      if (emulateColorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+      const errors = [];
+      const requests = [];
+      page.on('pageerror', (error) => {
+        // Firefox reports the browser's own favicon request, refused by a strict CSP, as a page error.
+        if (!/^Content-Security-Policy: .* at \S+\/favicon\.ico /.test(error.message)) errors.push(error.message);
+      });
+      page.on('request', (request) => {
+        requests.push(request.url());
+        onRequest(request.url());
+      });
+      pageErrors.set(page, errors);
+      pageRequests.set(page, requests);
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    errorsOf: (page) => pageErrors.get(page) ?? [],
+    requestsOf: (page) => pageRequests.get(page) ?? [],
+  };
+}
 
 /** Chromium flags: no background traffic of its own (this machine has no network; ours must make none). */
 const CHROMIUM_ARGS = [
@@ -25,50 +76,52 @@ const CHROMIUM_ARGS = [
   '--lang=en-US',
 ];
 
-/**
- * `userDataDir`: a profile folder that outlives the browser, to test what survives a restart
- * (otherwise a fresh temporary profile).
- */
-export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en-US', userDataDir = '' } = {}) {
+async function launchChromium({ colorScheme, userDataDir }) {
   const browser = await puppeteer.launch({
     userDataDir: userDataDir || undefined,
     executablePath: findChromium(),
     headless: true,
     pipe: true,
     enableExtensions: [`${DIST}chrome`],
-    args: CHROMIUM_ARGS.map((arg) => (arg.startsWith('--lang=') ? `--lang=${lang}` : arg)),
+    args: CHROMIUM_ARGS,
     defaultViewport: VIEWPORT,
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    env: { ...process.env, LANGUAGE: 'en_US' },
   });
   const requests = [];
-  const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 15000 });
+  const isBackground = (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
+  const workerTarget = await browser.waitForTarget(isBackground, { timeout: 15000 });
   // `URL.origin` is "null" for extension schemes in Node: build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
   await recordRequests(workerTarget, requests);
   browser.on('targetcreated', (target) => void recordRequests(target, requests).catch(() => {}));
+  // The service worker may have been stopped and started again since: find it each time.
+  const background = async () => (await browser.waitForTarget(isBackground)).worker();
+  const recorder = pageRecorder({ colorScheme, emulateColorScheme: true });
 
-  const pageErrors = new WeakMap();
-  const pageRequests = new WeakMap();
-  const background = async () => (await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'))).worker();
+  /**
+   * The tab id of a page. Without the `tabs` permission (which the extension rightly does not ask
+   * for) a tab's URL is hidden from the background, so the page is brought to the front and the
+   * active tab asked for.
+   */
+  async function tabIdOf(page) {
+    await page.bringToFront();
+    const worker = await background();
+    const tabs = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
+    if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
+    return tabs[0];
+  }
 
   return {
     browser,
+    name: 'chromium',
     extensionOrigin,
+    /** Whether a URL is one of the extension's files: `use_dynamic_url` gives main.js an origin of its own per session. */
+    isExtensionFile: (url) => url.startsWith('chrome-extension://'),
     /** Every URL requested by any page or by the extension while the browser ran. */
     requests,
-
-    async openPage(url) {
-      const page = await browser.newPage();
-      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
-      const errors = [];
-      const pageRequestList = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('request', (request) => pageRequestList.push(request.url()));
-      pageErrors.set(page, errors);
-      pageRequests.set(page, pageRequestList);
-      await page.goto(url, { waitUntil: 'load' });
-      return page;
-    },
+    openPage: (url) => recorder.openPage(browser, url),
+    errorsOf: recorder.errorsOf,
+    requestsOf: recorder.requestsOf,
 
     /**
      * Opens the toolbar popup for the tab showing `page` the way a click on the toolbar button
@@ -101,65 +154,186 @@ export async function launchExtensionBrowser({ colorScheme = 'light', lang = 'en
       return options;
     },
 
-    /** The settings as stored, read from the background. */
-    async storedSettings() {
-      const worker = await background();
-      return worker.evaluate(() => chrome.storage.sync.get(null));
-    },
-
-    /** Uncaught errors in the page (the page's own world) since it was opened. */
-    errorsOf(page) {
-      return pageErrors.get(page) ?? [];
-    },
-
-    /** The URLs the page requested, content-script loads included. */
-    requestsOf(page) {
-      return pageRequests.get(page) ?? [];
-    },
-
-    /** The badge text of the tab showing `page` ('' when none). */
-    async badgeText(page) {
-      const worker = await background();
-      return worker.evaluate(async (tabId) => chrome.action.getBadgeText({ tabId }), await tabIdOf(page));
+    /** A tab showing a page of the browser's own, where no extension may run. */
+    async openBrowserPage() {
+      const page = await browser.newPage();
+      await page.goto(`about:blank#${Date.now()}`); // a URL of its own: openPopup finds the tab by it
+      return page;
     },
 
     /**
-     * Runs the extension's keyboard command in the tab showing `page`. The browser delivers a
-     * command's shortcut to the background, which sends the tab this message; DevTools key events
-     * never reach browser shortcuts, so the test sends the same message from the background.
+     * Runs `fn(arg)` with the extension's privileges (in its background) and returns the result.
+     * @template T @param {(arg: T) => unknown} fn @param {T} [arg]
      */
-    async runNextMentionCommand(page) {
-      const worker = await background();
-      const message = { contextCards: 1, name: 'focusNextMention', params: { direction: 1 } };
-      return worker.evaluate((tabId, m) => chrome.tabs.sendMessage(tabId, m), await tabIdOf(page), message);
+    async inExtension(fn, arg) {
+      return (await background()).evaluate(fn, arg);
     },
 
-    /** The shortcuts the browser registered for the extension's commands. */
-    async commands() {
-      const worker = await background();
-      return worker.evaluate(() => chrome.commands.getAll());
+    /** Errors the extension's own scripts logged: in Chromium they reach the page's `pageerror`. */
+    async extensionErrors() {
+      return [];
     },
 
+    tabIdOf,
+    accessibilityTree: (page) => page.accessibility.snapshot({ interestingOnly: false }),
+    close: () => browser.close(),
+  };
+}
+
+/** Pins the add-on's internal UUID, so its pages have a URL known before it is installed. */
+const FIREFOX_ADDON_ID = 'context-cards@context-cards.example';
+const FIREFOX_ADDON_UUID = '5f1e2d3c-4b5a-4968-8776-c0ffeec0ffee';
+
+async function launchFirefox({ colorScheme, userDataDir }) {
+  const proxy = await startRecordingProxy();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    userDataDir: userDataDir || undefined,
+    headless: true,
+    // Lets the harness run Firefox's privileged code (firefox-chrome.mjs) and open moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: VIEWPORT,
+    // Release builds ignore the services.settings.server pref below unless this is set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+      // A temporary add-on is removed when Firefox closes; keep what it stored, for the restart test.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      // permissions.request() grants without the doorhanger a test cannot click.
+      'extensions.webextOptionalPermissionPrompts': false,
+      // 0: dark, 1: light — for web pages and the extension's pages alike.
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      'intl.locale.requested': 'en-US',
+      // Firefox's own traffic, off, so that the recording proxy sees only what the extension sends.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      // Every non-local request goes to the recording proxy (localhost is never proxied).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.share_proxy_settings': true,
+    },
+  });
+  const extensionOrigin = `moz-extension://${FIREFOX_ADDON_UUID}`;
+  await browser.installExtension(`${DIST}firefox`);
+  await recordExtensionErrors(browser, extensionOrigin);
+  const requests = [];
+  const recorder = pageRecorder({ colorScheme, emulateColorScheme: false, onRequest: (url) => requests.push(url) });
+  const openPage = (url) => recorder.openPage(browser, url);
+
+  /**
+   * Navigates a new tab to one of the extension's pages. Over BiDi, Firefox never reports a
+   * navigation to a moz-extension:// page as finished, so the caller waits for the page's content.
+   */
+  async function openExtensionPage(path, readySelector) {
+    const page = await browser.newPage();
+    void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
+    // Until the extension page replaces about:blank, a query may fail inside WebDriver: ask again.
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await pause(50)) {
+      const ready = await page.$(readySelector).catch(() => null);
+      if (ready) return page;
+    }
+    throw new Error(`${path} did not show ${readySelector}`);
+  }
+
+  // An extension page of our own, kept open in the background, to call extension APIs from.
+  const control = await openExtensionPage('options/options.html', '.options');
+  /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
+  const inExtension = (fn, arg) => control.evaluate(fn, arg);
+
+  async function tabIdOf(page) {
+    await page.bringToFront();
+    const tabs = await inExtension(() => browser.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
+    if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
+    return tabs[0];
+  }
+
+  return {
+    browser,
+    name: 'firefox',
+    extensionOrigin,
+    isExtensionFile: (url) => url.startsWith(`${extensionOrigin}/`),
+    /** Every URL the test pages requested, and every request anything sent towards the network. */
+    get requests() {
+      return [...requests, ...proxy.requests];
+    },
+    openPage,
+    errorsOf: recorder.errorsOf,
+    requestsOf: recorder.requestsOf,
+
+    /**
+     * Opens the popup page for the tab showing `page`. WebDriver cannot reach Firefox's toolbar
+     * popup, so the same page is shown in a tab of its own, the size of the popup, and told its
+     * tab with `?tab=` (src/popup/Popup.tsx). It runs with the host permissions, not `activeTab`.
+     */
+    async openPopup(page) {
+      const tabId = await tabIdOf(page);
+      for (const open of await browser.pages()) if (open.url().includes('/popup/popup.html')) await open.close();
+      const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, '.popup .tab:not([aria-busy])');
+      await popup.setViewport(POPUP_VIEWPORT);
+      return popup;
+    },
+
+    openOptions: () => openExtensionPage('options/options.html', '.options'),
+
+    /**
+     * A tab showing a page of the browser's own, where no extension may run. (Not about:blank:
+     * Firefox lets extensions script it.) Like extension pages, its load is never reported.
+     */
+    async openBrowserPage() {
+      const page = await browser.newPage();
+      void page.goto('about:robots', { timeout: 0 }).catch(() => {});
+      for (const deadline = Date.now() + 10_000; !(await tabUrls(browser)).includes('about:robots'); await pause(50)) {
+        if (Date.now() > deadline) throw new Error('about:robots did not open');
+      }
+      return page;
+    },
+
+    inExtension,
+    extensionErrors: () => extensionErrors(browser),
+    tabIdOf,
+    accessibilityTree: (page) => accessibilityTreeOf(browser, page.url()),
     async close() {
       await browser.close();
+      await proxy.close();
     },
   };
 }
 
-/**
- * The tab id of a page. Without the `tabs` permission (which the extension rightly does not ask
- * for) a tab's URL is hidden from the background, so the page is brought to the front and the
- * active tab asked for.
- */
-async function tabIdOf(page) {
-  await page.bringToFront();
-  const session = await page.createCDPSession();
-  const { targetInfo } = await session.send('Target.getTargetInfo');
-  await session.detach();
-  const worker = await (await page.browser().waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'))).worker();
-  const tabs = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
-  if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()} (${targetInfo.targetId}), found ${tabs.length}`);
-  return tabs[0];
+/** What the specs ask of the extension, the same in both browsers: badge, command, stored settings. */
+function extensionCalls(session) {
+  return {
+    /** The settings as stored. */
+    storedSettings: () => session.inExtension(() => (globalThis.browser ?? globalThis.chrome).storage.sync.get(null)),
+
+    /** The badge text of the tab showing `page` ('' when none). */
+    async badgeText(page) {
+      const tabId = await session.tabIdOf(page);
+      return session.inExtension((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id }), tabId);
+    },
+
+    /**
+     * Runs the extension's keyboard command in the tab showing `page`. The browser delivers a
+     * command's shortcut to the background, which sends the tab this message; automation key
+     * events never reach browser shortcuts, so the test sends the same message.
+     */
+    runNextMentionCommand(page) {
+      return this.messageTab(page, 'focusNextMention', { direction: 1 });
+    },
+
+    /** Sends the content script of the tab showing `page` a message, as the popup and background do. */
+    async messageTab(page, name, params) {
+      const tabId = await session.tabIdOf(page);
+      const message = { contextCards: 1, name, params };
+      return session.inExtension(([id, m]) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, m), [tabId, message]);
+    },
+
+    /** The shortcuts the browser registered for the extension's commands. */
+    commands: () => session.inExtension(() => (globalThis.browser ?? globalThis.chrome).commands.getAll()),
+  };
 }
 
 /** Records the URL of every request a page or worker makes, through the DevTools protocol. */

@@ -1,0 +1,93 @@
+/**
+ * Firefox's own privileged ("chrome") JavaScript, reached over WebDriver BiDi when Firefox runs
+ * with --remote-allow-system-access. The Firefox tests need it for what content pages cannot see
+ * and WebDriver does not offer: the accessibility tree (the card lives in a closed shadow root,
+ * and BiDi's accessibility locator does not enter one) and errors logged by the extension's
+ * content scripts and background.
+ */
+const chromeContexts = new WeakMap();
+
+/**
+ * Runs `source` — the text of a function `(args) => value` — in the browser window's chrome
+ * context and returns its JSON-serializable result.
+ */
+export async function inBrowserChrome(browser, source, args = {}) {
+  const connection = browser.connection;
+  if (!chromeContexts.has(browser)) {
+    const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    chromeContexts.set(browser, result.contexts[0].context);
+  }
+  const { result } = await connection.send('script.callFunction', {
+    functionDeclaration: `async (json) => JSON.stringify(await (${source})(JSON.parse(json)) ?? null)`,
+    arguments: [{ type: 'string', value: JSON.stringify(args) }],
+    target: { context: chromeContexts.get(browser) },
+    awaitPromise: true,
+  });
+  if (result.type === 'exception') throw new Error(`In Firefox's chrome context: ${result.exceptionDetails.text}`);
+  return JSON.parse(result.result.value);
+}
+
+/**
+ * The accessibility tree of the tab showing `url`, shaped like Chromium's
+ * `page.accessibility.snapshot()` ({ role, name, focused, children }), with Firefox's role names
+ * mapped to Chromium's where the tests use them.
+ */
+export function accessibilityTreeOf(browser, url) {
+  return inBrowserChrome(
+    browser,
+    `async ({ url }) => {
+      const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const tabs = window.gBrowser.browsers.filter((b) => b.currentURI.spec === url);
+      if (tabs.length !== 1) throw new Error(tabs.length + ' tabs show ' + url);
+      const ROLES = { 'text leaf': 'StaticText', pushbutton: 'button', document: 'RootWebArea' };
+      const convert = (accessible) => {
+        const state = {};
+        accessible.getState(state, {});
+        const role = service.getStringRole(accessible.role);
+        const node = { role: ROLES[role] ?? role, name: accessible.name ?? '', focused: (state.value & Ci.nsIAccessibleStates.STATE_FOCUSED) !== 0 };
+        const children = [];
+        for (let child = accessible.firstChild; child; child = child.nextSibling) children.push(convert(child));
+        if (children.length) node.children = children;
+        return node;
+      };
+      // The tree of a tab is built when first asked for: wait for its document.
+      for (let tries = 0; tries < 40; tries++) {
+        const root = service.getAccessibleFor(tabs[0])?.firstChild;
+        if (root) return convert(root);
+        await new Promise((resolve) => window.setTimeout(resolve, 50));
+      }
+      throw new Error('No accessibility tree for ' + url);
+    }`,
+    { url },
+  );
+}
+
+/** Starts recording every error that a script of the extension at `origin` logs. */
+export function recordExtensionErrors(browser, origin) {
+  return inBrowserChrome(
+    browser,
+    `({ origin }) => {
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      window.contextCardsErrors = [];
+      Services.console.registerListener({
+        observe(entry) {
+          if (entry instanceof Ci.nsIScriptError && (entry.flags & Ci.nsIScriptError.warningFlag) === 0 && entry.sourceName?.startsWith(origin)) {
+            window.contextCardsErrors.push(entry.sourceName.slice(origin.length) + ': ' + entry.errorMessage);
+          }
+        },
+      });
+    }`,
+    { origin },
+  );
+}
+
+/** The errors recorded since recordExtensionErrors. */
+export function extensionErrors(browser) {
+  return inBrowserChrome(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').contextCardsErrors ?? []`);
+}
+
+/** The URL each tab shows, as the browser knows it (WebDriver does not follow every navigation). */
+export function tabUrls(browser) {
+  return inBrowserChrome(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').gBrowser.browsers.map((b) => b.currentURI.spec)`);
+}
