@@ -88,12 +88,13 @@ async function launchChromium({ colorScheme, userDataDir }) {
     env: { ...process.env, LANGUAGE: 'en_US' },
   });
   const requests = [];
+  const backgroundErrors = [];
   const isBackground = (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
   const workerTarget = await browser.waitForTarget(isBackground, { timeout: 15000 });
   // `URL.origin` is "null" for extension schemes in Node: build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
-  await recordRequests(workerTarget, requests);
-  browser.on('targetcreated', (target) => void recordRequests(target, requests).catch(() => {}));
+  await recordRequests(workerTarget, requests, backgroundErrors);
+  browser.on('targetcreated', (target) => void recordRequests(target, requests, isBackground(target) ? backgroundErrors : undefined).catch(() => {}));
   // The service worker may have been stopped and started again since: find it each time.
   const background = async () => (await browser.waitForTarget(isBackground)).worker();
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: true });
@@ -141,7 +142,7 @@ async function launchChromium({ colorScheme, userDataDir }) {
       const target = await browser.waitForTarget((t) => t.url() === popupUrl && !stale.includes(t), { timeout: 5000 });
       const popup = await target.asPage();
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
-      await popup.waitForSelector('.popup .tab:not([aria-busy])');
+      await popup.waitForSelector('.popup:not([aria-busy])');
       return popup;
     },
 
@@ -169,9 +170,12 @@ async function launchChromium({ colorScheme, userDataDir }) {
       return (await background()).evaluate(fn, arg);
     },
 
-    /** Errors the extension's own scripts logged: in Chromium they reach the page's `pageerror`. */
+    /**
+     * Uncaught errors in the extension's background. (Content scripts' errors reach their page's
+     * `pageerror`, isolated worlds included; see errorsOf.)
+     */
     async extensionErrors() {
-      return [];
+      return backgroundErrors;
     },
 
     tabIdOf,
@@ -272,7 +276,7 @@ async function launchFirefox({ colorScheme, userDataDir }) {
     async openPopup(page) {
       const tabId = await tabIdOf(page);
       for (const open of await browser.pages()) if (open.url().includes('/popup/popup.html')) await open.close();
-      const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, '.popup .tab:not([aria-busy])');
+      const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`, '.popup:not([aria-busy])');
       await popup.setViewport(POPUP_VIEWPORT);
       return popup;
     },
@@ -336,10 +340,16 @@ function extensionCalls(session) {
   };
 }
 
-/** Records the URL of every request a page or worker makes, through the DevTools protocol. */
-async function recordRequests(target, requests) {
+/**
+ * Records the URL of every request a page or worker makes, through the DevTools protocol, and,
+ * given `errors`, the target's uncaught exceptions.
+ */
+async function recordRequests(target, requests, errors) {
   if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
   const session = await target.createCDPSession();
   session.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
   await session.send('Network.enable');
+  if (!errors) return;
+  session.on('Runtime.exceptionThrown', ({ exceptionDetails }) => errors.push(exceptionDetails.exception?.description ?? exceptionDetails.text));
+  await session.send('Runtime.enable');
 }
