@@ -4,12 +4,23 @@
  */
 import { badgeText } from '../core/badge';
 import { browser } from '../shared/browser-api';
+import { readFacts, type Facts } from '../shared/facts';
 import { callTab, serve, type BackgroundApi } from '../shared/messages';
 
 const NEXT_MENTION_COMMAND = 'next-mention';
 const BADGE_COLOUR = '#8a5100';
 
+/** Read once per background lifetime (a service worker's may be short). */
+let facts: Promise<Facts> | undefined;
+
 serve<BackgroundApi>({
+  getFacts() {
+    facts ??= readFacts().catch((error: unknown) => {
+      facts = undefined;
+      throw error;
+    });
+    return facts;
+  },
   async reportMentions({ total }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;

@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
-import { serve, type ContentApi, type PageState } from '../shared/messages';
+import { callBackground, serve, type ContentApi, type PageState } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { loadScanner } from './browser-quirks';
 import type { Session } from './main';
@@ -30,7 +30,9 @@ function decide(settings: Settings): Promise<void> {
     } else if (session) {
       session.update(settings);
     } else {
-      session = (await loadScanner()).start(settings);
+      // The scanner and the facts it shows load side by side.
+      const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', {})]);
+      session = scanner.start(settings, facts);
     }
   });
   return deciding.catch((error: unknown) => console.warn('Context Cards could not start on this page:', error));

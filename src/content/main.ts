@@ -4,11 +4,11 @@
  * from pointer or keyboard. Everything it starts hangs off one AbortController, so `stop()`
  * removes every highlight, listener, observer and timer at once.
  */
-import bundledPack from '../../assets/packs/apple-alibaba-2025.json';
 import { compileMatcher, type AliasSpec } from '../core/matcher';
 import type { Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
-import { resolveLanguage } from '../shared/i18n';
+import type { Facts } from '../shared/facts';
+import { resolveLanguage, setMessages } from '../shared/i18n';
 import type { PageState } from '../shared/messages';
 import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
@@ -21,8 +21,6 @@ import { MutationWatch } from './scan/mutation-watch';
 import { PageScanner, type ScanStats } from './scan/page-scanner';
 import { snippetOf } from './snippets';
 
-/** Validated by the build (build.mjs), so it is trusted here. */
-const pack = bundledPack as Pack;
 const MAX_LISTED_MENTIONS = 200;
 
 export interface Session {
@@ -33,7 +31,9 @@ export interface Session {
   reveal(index: number): { moved: boolean };
 }
 
-export function start(initial: Settings): Session {
+/** `facts` come from the background (shared/facts.ts); the pack was validated by the build. */
+export function start(initial: Settings, { pack, messages }: Facts): Session {
+  setMessages(messages);
   let settings = initial;
   const session = new AbortController();
   const { signal } = session;
@@ -66,7 +66,7 @@ export function start(initial: Settings): Session {
     signal,
   );
   const scanner = new PageScanner(
-    matcherFor(settings),
+    matcherFor(pack, settings),
     mentions,
     {
       isOwnElement: (element) => host.owns(element),
@@ -110,7 +110,7 @@ export function start(initial: Settings): Session {
       painter.configure(next.highlight);
       painter.repaint(mentions.inDocumentOrder());
       if (JSON.stringify(previous.topics) !== JSON.stringify(next.topics)) {
-        scanner.setMatcher(matcherFor(next));
+        scanner.setMatcher(matcherFor(pack, next));
         scanPage();
       }
       if (previous.card.language !== next.card.language) cards.refresh();
@@ -131,7 +131,7 @@ export function start(initial: Settings): Session {
   };
 }
 
-function matcherFor(settings: Settings) {
+function matcherFor(pack: Pack, settings: Settings) {
   const aliases: AliasSpec[] = pack.topics
     .filter((topic) => settings.topics[topic.id] !== false)
     .flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive })));

@@ -3,7 +3,6 @@
  * it is saved, with a live preview of the highlight and the card.
  */
 import { useEffect, useState } from 'preact/hooks';
-import bundledPack from '../../assets/packs/apple-alibaba-2025.json';
 import type { Pack } from '../core/pack';
 import { DEFAULTS, HOVER_DELAY_RANGE, type Settings } from '../core/settings';
 import { browser } from '../shared/browser-api';
@@ -14,9 +13,7 @@ import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { Preview } from './Preview';
 import { SiteListEditor } from './SiteListEditor';
 
-const pack = bundledPack as Pack;
-
-export function Options() {
+export function Options({ pack }: { pack: Pack }) {
   const handle = useSettings();
   const [hostAccess, askHostAccess] = useHostAccess();
   if (!handle) return null;

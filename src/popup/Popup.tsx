@@ -3,7 +3,6 @@
  * partnership at a glance; the "on this site" switch, "scan this page", and the way to settings.
  */
 import { useEffect, useState } from 'preact/hooks';
-import bundledPack from '../../assets/packs/apple-alibaba-2025.json';
 import type { Language, Pack } from '../core/pack';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage } from '../shared/i18n';
@@ -14,11 +13,9 @@ import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { MentionList } from './MentionList';
 
-const pack = bundledPack as Pack;
-
 type TabView = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'no-answer'; tabId: number } | { kind: 'page'; tabId: number; state: PageState };
 
-export function Popup() {
+export function Popup({ pack }: { pack: Pack }) {
   const handle = useSettings();
   const [view, setView] = useState<TabView>({ kind: 'loading' });
   const [hostAccess, askHostAccess] = useHostAccess();
@@ -41,8 +38,8 @@ export function Popup() {
       </header>
       <HostAccessPrompt access={hostAccess} onAsk={askHostAccess} />
       {/* Without access, "cannot run on this page" would be untrue: the prompt above says why. */}
-      {!(view.kind === 'unavailable' && hostAccess !== 'granted') && <TabSection view={view} handle={handle} language={language} onView={setView} />}
-      <AtAGlance language={language} />
+      {!(view.kind === 'unavailable' && hostAccess !== 'granted') && <TabSection view={view} handle={handle} pack={pack} language={language} onView={setView} />}
+      <AtAGlance pack={pack} language={language} />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {message('popupOptions')}
@@ -52,8 +49,8 @@ export function Popup() {
   );
 }
 
-function TabSection(props: { view: TabView; handle: SettingsHandle; language: Language; onView: (view: TabView) => void }) {
-  const { view, handle, language, onView } = props;
+function TabSection(props: { view: TabView; handle: SettingsHandle; pack: Pack; language: Language; onView: (view: TabView) => void }) {
+  const { view, handle, pack, language, onView } = props;
   if (view.kind === 'loading') return <section class="tab" aria-busy="true" />;
   if (view.kind === 'unavailable') {
     return (
@@ -96,7 +93,7 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; language: La
   );
 }
 
-function AtAGlance({ language }: { language: Language }) {
+function AtAGlance({ pack, language }: { pack: Pack; language: Language }) {
   return (
     <section class="glance" aria-labelledby="glance-title" lang={language}>
       <h2 id="glance-title">{message('popupAtAGlance', [])}</h2>

@@ -1,18 +1,23 @@
 /**
  * Visible strings come from `_locales` (en, zh_CN). The reader may pick the card's language apart
  * from the browser's, and `browser.i18n` only speaks the browser's, so both message files are
- * bundled (a few KB) and looked up here. Formatting of figures and dates lives here too, so every
- * context writes them alike.
+ * loaded once per context (see shared/facts.ts) and looked up here. Formatting of figures and
+ * dates lives here too, so every context writes them alike.
  */
-import en from '../../assets/_locales/en/messages.json';
-import zh from '../../assets/_locales/zh_CN/messages.json';
+import type en from '../../assets/_locales/en/messages.json';
 import type { Language } from '../core/pack';
 import type { CardLanguage } from '../core/settings';
 import { browser } from './browser-api';
 
 export type MessageKey = keyof typeof en;
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const MESSAGES: Record<Language, Messages> = { en, 'zh-CN': zh };
+export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type MessageBundles = Record<Language, Messages>;
+let MESSAGES: MessageBundles = { en: {}, 'zh-CN': {} };
+
+/** Installs the message files; until then `message()` answers with the key. */
+export function setMessages(bundles: MessageBundles): void {
+  MESSAGES = bundles;
+}
 
 /** The language to show: the reader's choice, or the browser's where the extension has it. */
 export function resolveLanguage(choice: CardLanguage = 'browser'): Language {

@@ -4,6 +4,7 @@
  * `{ result } | { error }`, so a failure on one side is an Error with a message on the other.
  */
 import { browser, type Browser } from './browser-api';
+import type { Facts } from './facts';
 
 export interface TopicCount {
   topicId: string;
@@ -36,6 +37,8 @@ export type PageState = { host: string } & (
 export type BackgroundApi = {
   /** The content script's mention count changed (also when it drops to zero). */
   reportMentions: { params: { total: number; byTopic: TopicCount[] }; result: void };
+  /** The fact pack and strings, for the content script (shared/facts.ts). */
+  getFacts: { params: Record<string, never>; result: Facts };
   /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/browser-quirks.ts). */
   injectScanner: { params: Record<string, never>; result: void };
 };

@@ -1,0 +1,31 @@
+/**
+ * The facts the extension shows — the fact pack and the strings of both languages — ship once, as
+ * files in the package (packs/, _locales/), not bundled into every script that shows them.
+ * Extension pages and the background read them with fetch(); the content script asks the
+ * background (shared/messages.ts, getFacts), so nothing has to be web-accessible and the content
+ * script stays small.
+ */
+import type { Language, Pack } from '../core/pack';
+import { browser } from './browser-api';
+import type { MessageBundles } from './i18n';
+
+export interface Facts {
+  pack: Pack;
+  messages: MessageBundles;
+}
+
+/** Where build.mjs puts the validated pack, minified. */
+export const PACK_FILE = 'packs/apple-alibaba-2025.json';
+const LOCALE_FOLDERS: Record<Language, string> = { en: 'en', 'zh-CN': 'zh_CN' };
+
+/** Reads the facts from the package (extension pages and background only). */
+export async function readFacts(): Promise<Facts> {
+  const read = async <T>(path: string): Promise<T> => {
+    const response = await fetch(browser.runtime.getURL(path));
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
+    return (await response.json()) as T;
+  };
+  const languages = Object.keys(LOCALE_FOLDERS) as Language[];
+  const [pack, ...bundles] = await Promise.all([read<Pack>(PACK_FILE), ...languages.map((l) => read<MessageBundles[Language]>(`_locales/${LOCALE_FOLDERS[l]}/messages.json`))]);
+  return { pack, messages: Object.fromEntries(languages.map((l, i) => [l, bundles[i]!])) as MessageBundles };
+}
