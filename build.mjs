@@ -8,7 +8,7 @@
  *
  * Usage: node build.mjs [--dev]   (--dev: readable bundles with inline source maps)
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,8 @@ const ENTRIES = [
   // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
   // the background as a classic script that leaves its exports on the content script's global
   // (src/content/browser-quirks.ts, loadScanner).
-  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, globalName: 'contextCardsScanner' },
+  // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts).
+  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, globalName: 'contextCardsScanner', jsxRuntime: 'src/content/card/dom-jsx.ts' },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
   // Extension pages: a module script and a stylesheet each, next to their HTML.
@@ -47,6 +48,9 @@ async function main() {
     await cp(`${ROOT}assets/icons`, `${out}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
     await cp(`${ROOT}assets/_locales`, `${out}/_locales`, { recursive: true });
     for (const page of PAGES) await cp(`${ROOT}${page}`, `${out}/${page.replace(/^src\//, '')}`);
+    await mkdir(`${out}/packs`, { recursive: true });
+    // Minified, beside the code that fetches it (src/shared/facts.ts).
+    for (const pack of PACKS) await writeFile(`${out}/packs/${pack.split('/').pop()}`, JSON.stringify(await readJson(pack)));
     const manifest = merge({ ...base, version }, await readJson(`manifest/${browser}.json`));
     await writeFile(`${out}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   }
@@ -84,14 +88,27 @@ async function bundle(out, browser) {
         // Imported from TypeScript, a stylesheet is text (the card adopts it into its shadow root);
         // as an entry point, it is bundled as CSS with its @imports.
         loader: entry.in.endsWith('.css') ? undefined : { '.css': 'text' },
+        plugins: entry.in.endsWith('.css') || dev ? [] : [minifiedCssText],
         jsx: 'automatic',
         jsxImportSource: 'preact',
+        alias: entry.jsxRuntime ? { 'preact/jsx-runtime': `${ROOT}${entry.jsxRuntime}` } : undefined,
         define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', BUILD_TARGET: JSON.stringify(browser) },
         logLevel: 'warning',
       });
     }),
   );
 }
+
+/** A stylesheet imported as text (the card's) is minified like a bundled one. */
+const minifiedCssText = {
+  name: 'minified-css-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 
 /** Objects merge key by key; `null` in the patch removes the key; anything else (arrays included) replaces it. */
 function merge(base, patch) {

@@ -4,7 +4,7 @@
  * both left. Opened from the keyboard it takes focus as a non-modal dialog, and Escape gives
  * focus back to where it was.
  */
-import { h } from 'preact';
+import { renderToNode } from './dom-jsx';
 import type { Language, Pack } from '../../core/pack';
 import type { HighlightPainter } from '../highlights';
 import type { Mention } from '../mentions';
@@ -54,7 +54,7 @@ export class CardController {
     this.anchorIndex = anchorIndex;
     this.opener = openedBy;
     this.painter.setActive(mention);
-    const card = h(Card, { pack: this.pack, topic, language: this.language(), onClose: () => this.close(true) });
+    const card = renderToNode(Card, { pack: this.pack, topic, language: this.language(), onClose: () => this.close(true) });
     this.host.show(card, toBox(rect));
     if (openedBy === 'keyboard') this.host.focus();
   }

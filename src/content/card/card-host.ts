@@ -4,7 +4,6 @@
  * the browser has them, so no page overlay can cover it, and its constructable stylesheet applies
  * under any page Content-Security-Policy.
  */
-import { render, type ComponentChild } from 'preact';
 import { adoptStyleSheet } from '../browser-quirks';
 import factsCss from '../../ui/facts.css';
 import cardCss from './card.css';
@@ -27,10 +26,10 @@ export class CardHost {
     return this.cardElement() !== null;
   }
 
-  /** Renders `content` and places its card next to `anchor` (a viewport rect). */
-  show(content: ComponentChild, anchor: Box): void {
+  /** Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport rect). */
+  show(content: Node, anchor: Box): void {
     const shadow = this.ensureHost();
-    render(content, shadow);
+    shadow.replaceChildren(content);
     this.place(anchor);
   }
 
@@ -47,7 +46,7 @@ export class CardHost {
   }
 
   hide(): void {
-    if (this.shadow) render(null, this.shadow);
+    this.shadow?.replaceChildren();
   }
 
   focus(): void {
