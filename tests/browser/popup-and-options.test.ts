@@ -11,7 +11,7 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { axeViolations, tabThrough } from './harness/axe.mjs';
 import { readCard, waitForCard } from './harness/card.mjs';
 import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
-import { eventually, paintedTexts, pointOnMention, settled } from './harness/mentions.mjs';
+import { eventually, paintedTexts, pointOnMention } from './harness/mentions.mjs';
 import { colourAt, isTinted } from './harness/pixels.mjs';
 
 const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
@@ -59,9 +59,9 @@ async function clickLabel(page: Page, text: string) {
 
 let opened = 0;
 /** Opens a page on a URL of its own (the popup helper finds the tab by its URL). */
-async function openArticle(path = '/demo/article.html') {
+async function openArticle(path = '/demo/article.html', mentions = '14') {
   const page = await session.openPage(`${server.origin}${path}?visit=${++opened}`);
-  await settled(() => session.badgeText(page));
+  await eventually(() => session.badgeText(page), mentions, { timeout: 10_000 });
   return page;
 }
 
@@ -109,7 +109,7 @@ describe('the toolbar popup', () => {
   });
 
   it('scans a page that is not detected as news when asked', async () => {
-    const page = await openArticle('/fixtures/not-an-article.html');
+    const page = await openArticle('/fixtures/not-an-article.html', '');
     const popup = await session.openPopup(page);
     expect(await popup.$eval('.notice', (el) => el.textContent)).toContain('not detected as a news article');
     await clickButton(popup, 'Scan this page');
@@ -280,7 +280,7 @@ describe('settings', () => {
     const dark = await launchExtensionBrowser({ colorScheme: 'dark' });
     try {
       const page = await dark.openPage(`${server.origin}/demo/article.html`);
-      await settled(() => dark.badgeText(page));
+      await eventually(() => dark.badgeText(page), '14', { timeout: 10_000 });
       const popup = await dark.openPopup(page);
       await popup.screenshot({ path: `${ARTIFACTS}/popup-dark.png`, fullPage: true });
       const options = await dark.openOptions();
@@ -323,7 +323,7 @@ describe('access to pages', () => {
       await options.close();
 
       const after = await session.openPage(`${server.origin}/demo/article.html?visit=${++opened}`);
-      expect(await settled(() => session.badgeText(after))).toBe('14');
+      expect(await eventually(() => session.badgeText(after), '14', { timeout: 10_000 })).toBe('14');
       await page.close();
       await after.close();
     } finally {

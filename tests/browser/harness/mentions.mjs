@@ -45,18 +45,6 @@ export function pointOnMention(page, text, occurrence = 0) {
   );
 }
 
-/** Waits until `read()` gives the same value twice in a row, 150 ms apart, then returns it. */
-export async function settled(read, { timeout = 5000 } = {}) {
-  const deadline = Date.now() + timeout;
-  let previous = await read();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const current = await read();
-    if (JSON.stringify(current) === JSON.stringify(previous) || Date.now() > deadline) return current;
-    previous = current;
-  }
-}
-
 /** Waits until `read()` returns `expected` (deep equal), or returns what it last read. */
 export async function eventually(read, expected, { timeout = 5000 } = {}) {
   const deadline = Date.now() + timeout;
