@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import en from '../../assets/_locales/en/messages.json';
+import zh from '../../assets/_locales/zh_CN/messages.json';
 import { DEFAULTS, type Settings } from '../../src/core/settings';
 
 /** `storage.sync` as Chrome enforces it: 8 KB an item, and a failure when told to fail. */
@@ -29,6 +31,8 @@ vi.mock('../../src/shared/browser-api', () => ({
 }));
 
 const { SettingsSaver, loadSettings, toItems } = await import('../../src/shared/settings-store');
+// Extension pages install the message files before anything speaks (shared/facts.ts); so does this test.
+(await import('../../src/shared/i18n')).setMessages({ en, 'zh-CN': zh });
 
 function withBlocked(count: number): Settings {
   const settings = structuredClone(DEFAULTS);
