@@ -24,6 +24,8 @@ const SLICE_MS = 4;
 
 export class PageScanner {
   private readonly queue: Node[] = [];
+  /** Queued roots whose old mentions are already dropped (see dropMentionsUnder). */
+  private readonly cleared = new WeakSet<Node>();
   private walker: { root: Node; walker: TextWalker } | undefined;
   private running = false;
   private stats: ScanStats = { textNodes: 0, milliseconds: 0 };
@@ -81,7 +83,8 @@ export class PageScanner {
   }
 
   private startWalk(root: Node): void {
-    this.mentions.removeWhere((mention) => composedContains(root, mention.ranges[0]!.startContainer));
+    if (!this.cleared.has(root)) this.dropMentionsUnder([root, ...this.queue]);
+    this.cleared.delete(root);
     const sink = {
       segment: (segment: Segment) => this.matchSegment(segment),
       shadowRoot: (shadow: ShadowRoot) => {
@@ -90,6 +93,18 @@ export class PageScanner {
       },
     };
     this.walker = { root, walker: new TextWalker(root, sink, this.hooks.isOwnElement) };
+  }
+
+  /**
+   * Drops the mentions found earlier under roots about to be walked again. One pass for every
+   * root queued: a page that adds hundreds of elements at once queues hundreds of roots, and a
+   * pass over all mentions per root grew with the square of the page (slow in Firefox, where each
+   * step up the tree crosses into the page's compartment).
+   */
+  private dropMentionsUnder(roots: Node[]): void {
+    const set = new Set(roots);
+    for (const root of roots) this.cleared.add(root);
+    this.mentions.removeWhere((mention) => composedWithin(mention.ranges[0]!.startContainer, set));
   }
 
   /**
@@ -113,10 +128,10 @@ export class PageScanner {
   }
 }
 
-/** Like `contains`, but looks through shadow roots: a page rescan also replaces their mentions. */
-function composedContains(root: Node, node: Node): boolean {
+/** Whether `node` is inside one of `roots`, looking through shadow roots (a page rescan replaces their mentions too). */
+function composedWithin(node: Node, roots: ReadonlySet<Node>): boolean {
   for (let current: Node | null = node; current; current = current instanceof ShadowRoot ? current.host : current.parentNode) {
-    if (current === root) return true;
+    if (roots.has(current)) return true;
   }
   return false;
 }
