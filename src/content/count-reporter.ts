@@ -3,20 +3,29 @@ import { callBackground, type TopicCount } from '../shared/messages';
 import type { MentionIndex } from './mentions';
 
 const SETTLE_MS = 100;
+/** When the background does not answer (its service worker is starting again), ask again after these. */
+const RETRY_MS = [250, 1000, 4000];
 
 export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { changed(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSent = '';
+  let failures = 0;
   const send = (force: boolean) => {
     timer = undefined;
     const byTopic: TopicCount[] = [...mentions.countByTopic()].map(([topicId, count]) => ({ topicId, count }));
     const key = JSON.stringify(byTopic);
     if (!force && key === lastSent) return;
     lastSent = key;
-    callBackground('reportMentions', { total: mentions.size, byTopic }).catch(() => {
-      // The background is restarting; the next change or page show reports again.
-      lastSent = '';
-    });
+    callBackground('reportMentions', { total: mentions.size, byTopic }).then(
+      () => (failures = 0),
+      () => {
+        // The background's service worker was stopped and is starting again: the badge would go
+        // on showing the old count, so ask again a little later (and at the next change anyway).
+        lastSent = '';
+        const delay = RETRY_MS[failures++];
+        if (delay !== undefined && !signal.aborted) timer ??= setTimeout(() => send(false), delay);
+      },
+    );
   };
   // Back from the back/forward cache: the tab's badge was reset by the navigation away.
   window.addEventListener('pageshow', (event) => event.persisted && send(true), { signal });
