@@ -14,6 +14,8 @@ const MOUNTS = {
   '/fixtures/': join(ROOT, 'tests/browser/fixtures'),
   '/demo/': join(ROOT, 'assets/demo'),
   '/corpus/': join(ROOT, '../shared/corpus/pages'),
+  // The same pages with their own scripts switched off (CSP), so that only the extension can change them.
+  '/corpus-static/': join(ROOT, '../shared/corpus/pages'),
 };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
@@ -28,6 +30,7 @@ export async function startServer() {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+      if (mount === '/corpus-static/') headers['content-security-policy'] = "script-src 'none'";
       response.writeHead(200, headers).end(body);
     } catch {
       send(response, 404, 'text/plain', 'Not found');

@@ -338,3 +338,35 @@ describe('access to pages', () => {
     expect(await session.extensionErrors()).toEqual([]);
   });
 });
+
+describe('bad input and faults', () => {
+  it('starts from garbage in storage with the good parts kept, says so in one line, and loses nothing valid', async () => {
+    await session.inExtension(
+      (items) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set(items),
+      {
+        settings: {
+          version: 99,
+          topics: 'all of them',
+          highlight: { style: 'sparkly', colour: '#12345', firstOnly: 'yes' },
+          card: { hoverDelayMs: 800, openOn: 'click', language: 'x'.repeat(6000) },
+          sites: { mode: 'all' },
+        },
+        'sites.allowed': '{"truncated": [',
+        'sites.blocked': ['example.com', 42, '%%%', 'news.example.org'],
+      },
+    );
+    const options = await session.openOptions();
+    const notice = await options.$eval('.warning', (el) => el.textContent ?? '');
+    expect(notice).toContain('Some saved settings could not be read');
+    expect(notice).toContain('highlight.style');
+    expect(await options.$eval('input[name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain('Every site');
+    expect(await options.$eval('input[type="range"]', (el) => (el as HTMLInputElement).value)).toBe('800');
+    expect(await options.$$eval('.site-list li span', (spans) => spans.map((s) => s.textContent))).toEqual(['example.com', 'news.example.org']);
+    expect(await options.$eval('input[name="style"]:checked', (el) => el.parentElement!.textContent)).toContain('Background and underline');
+    // And an open page works with what was read.
+    const page = await openArticle();
+    expect(await session.badgeText(page)).toBe('14');
+    await page.close();
+    await options.close();
+  });
+});

@@ -25,9 +25,10 @@ const POPUP_VIEWPORT = { width: 400, height: 600 };
  * `colorScheme`: what the browser reports to pages as `prefers-color-scheme`.
  * `userDataDir`: a profile folder that outlives the browser, to test what survives a restart
  * (otherwise a fresh temporary profile).
+ * `extensionDir`: another build to load than dist/<browser> (the corpus run's stress pack).
  */
-export async function launchExtensionBrowser({ colorScheme = 'light', userDataDir = '' } = {}) {
-  const session = await (isFirefox ? launchFirefox : launchChromium)({ colorScheme, userDataDir });
+export async function launchExtensionBrowser({ colorScheme = 'light', userDataDir = '', extensionDir = '' } = {}) {
+  const session = await (isFirefox ? launchFirefox : launchChromium)({ colorScheme, userDataDir, extensionDir });
   // Onto the session itself, not a copy: Firefox's `requests` is a getter.
   return Object.assign(session, extensionCalls(session));
 }
@@ -76,13 +77,13 @@ const CHROMIUM_ARGS = [
   '--lang=en-US',
 ];
 
-async function launchChromium({ colorScheme, userDataDir }) {
+async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
   const browser = await puppeteer.launch({
     userDataDir: userDataDir || undefined,
     executablePath: findChromium(),
     headless: true,
     pipe: true,
-    enableExtensions: [`${DIST}chrome`],
+    enableExtensions: [extensionDir || `${DIST}chrome`],
     args: CHROMIUM_ARGS,
     defaultViewport: VIEWPORT,
     env: { ...process.env, LANGUAGE: 'en_US' },
@@ -95,9 +96,15 @@ async function launchChromium({ colorScheme, userDataDir }) {
   const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
   await recordRequests(workerTarget, requests, backgroundErrors);
   browser.on('targetcreated', (target) => void recordRequests(target, requests, isBackground(target) ? backgroundErrors : undefined).catch(() => {}));
-  // The service worker may have been stopped and started again since: find it each time.
-  const background = async () => (await browser.waitForTarget(isBackground)).worker();
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: true });
+  // Extension APIs are called from an extension page of our own, kept open in the background, not
+  // from the service worker: a test may stop the worker, and DevTools does not reattach cleanly to
+  // the one the browser starts again.
+  const control = await browser.newPage();
+  await control.goto(`${extensionOrigin}/options/options.html`);
+  await control.waitForSelector('.options');
+  /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
+  const inExtension = (fn, arg) => control.evaluate(fn, arg);
 
   /**
    * The tab id of a page. Without the `tabs` permission (which the extension rightly does not ask
@@ -106,8 +113,7 @@ async function launchChromium({ colorScheme, userDataDir }) {
    */
   async function tabIdOf(page) {
     await page.bringToFront();
-    const worker = await background();
-    const tabs = await worker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
+    const tabs = await inExtension(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
     if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
     return tabs[0];
   }
@@ -162,13 +168,8 @@ async function launchChromium({ colorScheme, userDataDir }) {
       return page;
     },
 
-    /**
-     * Runs `fn(arg)` with the extension's privileges (in its background) and returns the result.
-     * @template T @param {(arg: T) => unknown} fn @param {T} [arg]
-     */
-    async inExtension(fn, arg) {
-      return (await background()).evaluate(fn, arg);
-    },
+    /** Runs `fn(arg)` with the extension's privileges (in one of its pages) and returns the result. */
+    inExtension,
 
     /**
      * Uncaught errors in the extension's background. (Content scripts' errors reach their page's
@@ -188,7 +189,7 @@ async function launchChromium({ colorScheme, userDataDir }) {
 const FIREFOX_ADDON_ID = 'context-cards@context-cards.example';
 const FIREFOX_ADDON_UUID = '5f1e2d3c-4b5a-4968-8776-c0ffeec0ffee';
 
-async function launchFirefox({ colorScheme, userDataDir }) {
+async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
   const proxy = await startRecordingProxy();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -222,7 +223,7 @@ async function launchFirefox({ colorScheme, userDataDir }) {
     },
   });
   const extensionOrigin = `moz-extension://${FIREFOX_ADDON_UUID}`;
-  await browser.installExtension(`${DIST}firefox`);
+  await browser.installExtension(extensionDir || `${DIST}firefox`);
   await recordExtensionErrors(browser, extensionOrigin);
   const requests = [];
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: false, onRequest: (url) => requests.push(url) });
@@ -243,7 +244,7 @@ async function launchFirefox({ colorScheme, userDataDir }) {
     throw new Error(`${path} did not show ${readySelector}`);
   }
 
-  // An extension page of our own, kept open in the background, to call extension APIs from.
+  // An extension page of our own, kept open in the background, to call extension APIs from (as in Chromium).
   const control = await openExtensionPage('options/options.html', '.options');
   /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
   const inExtension = (fn, arg) => control.evaluate(fn, arg);
