@@ -5,7 +5,7 @@
  * just allowed:
  *
  *   UNSAFE_VAR_ASSIGNMENT "Unsafe assignment to innerHTML", in each bundle with Preact (popup,
- *   options, content/main). It is Preact's support for `dangerouslySetInnerHTML` (`x.innerHTML =
+ *   options). It is Preact's support for `dangerouslySetInnerHTML` (`x.innerHTML =
  *   props.dangerouslySetInnerHTML.__html`), which runs only for elements given that prop. Our code
  *   never gives it — this script checks that src/ does not contain the word — so the assignment
  *   never runs.

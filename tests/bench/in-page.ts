@@ -1,0 +1,104 @@
+/**
+ * What the benchmark runs inside a page (bundled by tests/bench/run.mjs and added to the page):
+ * the floor, the extension's own scan, and mark.js, on the same roots with the same aliases.
+ * "Ours" is the content script's pipeline — matcher, walker, scanner, mention index, highlight
+ * painter — built the way src/content/main.ts builds it, minus the card (which costs nothing
+ * until a mention is hovered).
+ */
+import Mark from 'mark.js';
+import { HighlightPainter } from '../../src/content/highlights';
+import { MentionIndex } from '../../src/content/mentions';
+import { PageScanner, type ScanStats } from '../../src/content/scan/page-scanner';
+import { compileMatcher, type AliasSpec } from '../../src/core/matcher';
+import { DEFAULTS } from '../../src/core/settings';
+
+export interface Run {
+  milliseconds: number;
+  mentions: number;
+  textNodes: number;
+  /** Tasks over 50 ms seen while it ran (the scan yields between slices; floor and mark.js do not). */
+  longTasks: number;
+}
+
+/** Reads every text node's data under the body: the least any DOM text scan must do. */
+function floor(): Run {
+  const started = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let characters = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    characters += (node as Text).data.length;
+    textNodes++;
+  }
+  const milliseconds = performance.now() - started;
+  if (characters < 0) throw new Error('unreachable: keeps the read from being optimised away');
+  return { milliseconds, mentions: 0, textNodes, longTasks: 0 };
+}
+
+async function ours(aliases: AliasSpec[]): Promise<Run> {
+  const session = new AbortController();
+  const longTasks = watchLongTasks();
+  const compileStarted = performance.now();
+  const matcher = compileMatcher(aliases);
+  const compileMs = performance.now() - compileStarted;
+  const painter = new HighlightPainter(session.signal);
+  painter.configure(DEFAULTS.highlight);
+  const mentions = new MentionIndex({ added: (m) => painter.added(m), removed: (m) => painter.remove(m) });
+  const stats = await new Promise<ScanStats>((resolve) => {
+    const scanner: PageScanner = new PageScanner(
+      matcher,
+      mentions,
+      {
+        isOwnElement: () => false,
+        foundShadowRoot: (root) => scanner.scan(root),
+        settled: (scanStats) => {
+          const started = performance.now();
+          painter.ensureRegistered();
+          resolve({ ...scanStats, milliseconds: scanStats.milliseconds + performance.now() - started });
+        },
+      },
+      session.signal,
+    );
+    scanner.scan(document.body);
+  });
+  const count = mentions.inDocumentOrder().length;
+  await pauseForLongTaskEntries();
+  const run = { milliseconds: compileMs + stats.milliseconds, mentions: count, textNodes: stats.textNodes, longTasks: longTasks.stop() };
+  session.abort(); // removes every highlight, as pausing the site does
+  return run;
+}
+
+/** mark.js as a highlighter uses it: one call with every alias, whole words, then unmark (untimed). */
+async function markJs(aliases: string[]): Promise<Run> {
+  const marker = new Mark(document.body);
+  let mentions = 0;
+  const started = performance.now();
+  marker.mark(aliases, {
+    separateWordSearch: false,
+    accuracy: { value: 'exactly', limiters: [',', '.', ';', ':', '!', '?', '"', "'", '’', '(', ')', '—'] },
+    caseSensitive: false,
+    diacritics: false,
+    acrossElements: false,
+    each: () => void mentions++,
+  } as Mark.MarkOptions);
+  const milliseconds = performance.now() - started;
+  await new Promise<void>((resolve) => marker.unmark({ done: () => resolve() }));
+  return { milliseconds, mentions, textNodes: 0, longTasks: 0 };
+}
+
+function watchLongTasks() {
+  let count = 0;
+  const observer = new PerformanceObserver((list) => (count += list.getEntries().filter((e) => e.duration > 50).length));
+  observer.observe({ type: 'longtask' });
+  return {
+    stop() {
+      observer.disconnect();
+      return count;
+    },
+  };
+}
+
+/** Long-task entries are delivered after the task: give them a moment. */
+const pauseForLongTaskEntries = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+Object.assign(globalThis, { contextCardsBench: { floor, ours, markJs } });

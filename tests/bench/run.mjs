@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how much the extension costs a page, side by side with the least any scan must
+ * do (the floor) and with mark.js, on the same pages and aliases, in headless Chromium; the matcher
+ * alone in Node against one combined RegExp; the bundle sizes; the content script's cost on a page
+ * that is not news. Writes BENCHMARKS.md (regenerated, never hand-edited) and prints it.
+ *
+ *   npm run bench              the full run (a few minutes)
+ *   npm run bench -- --quick   one run per cell and fewer pages, to try the script itself
+ */
+import { build } from 'esbuild';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { findChromium } from '../../scripts/find-browser.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { launchExtensionBrowser } from '../browser/harness/extension-browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = `${ROOT}../shared/corpus/pages`;
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 1 : 5;
+/** mark.js cells predicted to take longer than this are measured on a sample of the aliases and scaled. */
+const MARK_JS_BUDGET_MS = quick ? 5_000 : 10_000;
+const GENERATED_PAGE = '/bench/generated-5mb.html';
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const TARGETS = {
+  oursOverFloorPack: 1.5,
+  oursOverFloor5000: 2,
+  markOverOursLarge: 20,
+  matcherFlatness: 1.3,
+  contentScriptKB: 30,
+  packageKB: 250,
+  idlePageMs: 1,
+};
+
+async function main() {
+  const started = new Date();
+  await runBuild();
+  const pack = JSON.parse(await readFile(`${ROOT}assets/packs/apple-alibaba-2025.json`, 'utf8'));
+  const aliasSets = aliasSetsFrom(pack);
+  const pages = await choosePages();
+  const inPage = await bundleInPage();
+  const article = generateArticle(5 * 1024 * 1024);
+
+  const server = await startServer();
+  const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--hide-scrollbars'], defaultViewport: { width: 1280, height: 800 } });
+  const browserVersion = await browser.version();
+  const cells = [];
+  try {
+    for (const page of pages) {
+      for (const set of aliasSets) {
+        const cell = await measureCell(browser, server.origin, page, set, inPage, article);
+        cells.push(cell);
+        console.log(`${page.name} × ${set.name}: floor ${cell.floor.toFixed(1)} ms, ours ${cell.ours.toFixed(1)} ms, mark.js ${cell.markJs.toFixed(0)} ms${cell.markJsScaled ? ' (scaled)' : ''}, ${cell.mentions} mentions`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const matcher = await benchMatcher(aliasSets, article);
+  const sizes = await bundleSizes();
+  const idle = await idlePageCost();
+  const report = writeReport({ started, browserVersion, pages, aliasSets, cells, matcher, sizes, idle });
+  await writeFile(`${ROOT}BENCHMARKS.md`, report);
+  console.log(`\n${report}`);
+}
+
+function runBuild() {
+  return import('node:child_process').then(({ execFileSync }) => execFileSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' }));
+}
+
+/** The bundled pack's aliases; and 200 and 5,000 aliases: the pack's plus generated names. */
+function aliasSetsFrom(pack) {
+  const packAliases = pack.topics.flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive })));
+  const random = seeded(7);
+  const generated = (count) => {
+    const aliases = [...packAliases];
+    // Names from other syllables than the article's: like real alias lists, they rarely match, so
+    // the cost measured is the matcher's, not that of building tens of thousands of mentions.
+    while (aliases.length < count) aliases.push({ text: `${pseudoWord(random, NAME_SYLLABLES)} ${pseudoWord(random, NAME_SYLLABLES)}`, topicId: 'generated' });
+    return aliases;
+  };
+  return [
+    { name: `bundled pack (${packAliases.length})`, aliases: packAliases },
+    { name: '200 aliases', aliases: generated(200) },
+    { name: '5,000 aliases', aliases: generated(5000) },
+  ];
+}
+
+/** The five corpus pages with the most text, and the median one. */
+async function choosePages() {
+  const names = (await readdir(CORPUS)).filter((name) => name.endsWith('.html'));
+  const measured = [];
+  for (const name of names) {
+    const html = await readFile(`${CORPUS}/${name}`, 'utf8');
+    const text = html.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    measured.push({ name, path: `/corpus/${name}`, textKB: text.length / 1024 });
+  }
+  measured.sort((a, b) => b.textKB - a.textKB);
+  const largest = measured.slice(0, quick ? 2 : 5).map((page) => ({ ...page, large: true }));
+  const middle = measured[Math.floor(measured.length / 2)];
+  return [...largest, { ...middle, name: `${middle.name} (median)` }, { name: 'generated 5 MB article', path: GENERATED_PAGE, textKB: 5 * 1024, large: true }];
+}
+
+async function bundleInPage() {
+  const result = await build({
+    entryPoints: [`${ROOT}tests/bench/in-page.ts`],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'chrome111',
+    loader: { '.css': 'text' },
+    define: { BUILD_TARGET: '"chrome"', 'process.env.NODE_ENV': '"production"' },
+  });
+  return result.outputFiles[0].text;
+}
+
+async function measureCell(browser, origin, page, set, inPage, article) {
+  const tab = await browser.newPage();
+  try {
+    await tab.setBypassCSP(true);
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => {
+      const url = request.url();
+      if (url.endsWith(GENERATED_PAGE)) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: article.html });
+      else if (url.startsWith(origin) || url.startsWith('data:')) void request.continue();
+      else void request.abort(); // saved pages point at the network, which this benchmark never uses
+    });
+    await tab.goto(origin + page.path, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await tab.addScriptTag({ content: inPage });
+    const aliasTexts = set.aliases.map((a) => a.text);
+    const floor = [];
+    const ours = [];
+    let mentions = 0;
+    let longTasks = 0;
+    for (let i = 0; i < RUNS; i++) {
+      floor.push((await tab.evaluate(() => globalThis.contextCardsBench.floor())).milliseconds);
+      const run = await tab.evaluate((aliases) => globalThis.contextCardsBench.ours(aliases), set.aliases);
+      ours.push(run.milliseconds);
+      mentions = run.mentions;
+      longTasks = Math.max(longTasks, run.longTasks);
+    }
+    const mark = await measureMarkJs(tab, aliasTexts);
+    return { page: page.name, large: page.large, set: set.name, floor: median(floor), ours: median(ours), markJs: mark.milliseconds, markJsScaled: mark.scaledFrom, markJsFailed: mark.failed, mentions, longTasks };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * mark.js makes one pass over the page per alias, so large cells take minutes: when a sample of
+ * 10 aliases predicts more than the budget, the cell is that sample's time scaled to all aliases
+ * (the sample holds the pack's names, which match; the rest mostly do not, so this is close).
+ */
+async function measureMarkJs(tab, aliases) {
+  const sampleSize = Math.min(10, aliases.length);
+  const sample = await tab.evaluate((list) => globalThis.contextCardsBench.markJs(list), aliases.slice(0, sampleSize));
+  const predicted = (sample.milliseconds * aliases.length) / sampleSize;
+  if (predicted > MARK_JS_BUDGET_MS && aliases.length > sampleSize) return { milliseconds: predicted, scaledFrom: sampleSize };
+  const runs = [];
+  const repeats = predicted > 2_000 ? 1 : RUNS;
+  try {
+    for (let i = 0; i < repeats; i++) runs.push((await tab.evaluate((list) => globalThis.contextCardsBench.markJs(list), aliases)).milliseconds);
+  } catch (error) {
+    // mark.js builds one RegExp per alias recursively and can run out of stack with thousands.
+    return { milliseconds: predicted, scaledFrom: sampleSize, failed: String(error.message).split('\n')[0].slice(-60) };
+  }
+  return { milliseconds: median(runs), scaledFrom: 0 };
+}
+
+/** The matcher alone in Node on 10 MB of text, against one combined RegExp with the same aliases. */
+async function benchMatcher(aliasSets, article) {
+  const result = await build({ entryPoints: [`${ROOT}src/core/matcher.ts`], bundle: true, write: false, format: 'esm', platform: 'node' });
+  const { compileMatcher } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  let text = article.text;
+  while (text.length < 10 * 1024 * 1024) text += `\n${article.text}`;
+  text = text.slice(0, 10 * 1024 * 1024);
+  const megabytes = text.length / (1024 * 1024);
+  const rows = [];
+  for (const set of aliasSets) {
+    const matcher = compileMatcher(set.aliases);
+    const escaped = set.aliases.map((a) => a.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    const combined = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const ours = [];
+    const regexp = [];
+    let found = 0;
+    // A RegExp of thousands of alternatives tries each at every position: its rate is measured on
+    // the first megabyte (a rate does not depend on the length; 10 MB would take minutes).
+    const regexpText = text.slice(0, 1024 * 1024);
+    for (let i = 0; i < Math.max(3, RUNS); i++) {
+      let t = performance.now();
+      found = matcher.find(text).length;
+      ours.push(performance.now() - t);
+      if (regexp.length && regexp[0] > 5_000) continue; // once is enough for a RegExp that takes this long
+      t = performance.now();
+      let count = 0;
+      for (const _ of regexpText.matchAll(combined)) count++;
+      regexp.push(performance.now() - t);
+    }
+    rows.push({ set: set.name, aliases: set.aliases.length, oursMBps: megabytes / (median(ours) / 1000), regexpMBps: 1 / (median(regexp) / 1000), found });
+  }
+  return { megabytes, rows };
+}
+
+async function bundleSizes() {
+  const size = async (path) => (await stat(`${ROOT}${path}`)).size;
+  const folderSize = async (dir) => {
+    const entries = await readdir(`${ROOT}${dir}`, { recursive: true, withFileTypes: true });
+    let total = 0;
+    for (const entry of entries.filter((e) => e.isFile())) total += (await stat(`${entry.parentPath}/${entry.name}`)).size;
+    return total;
+  };
+  const rows = [];
+  for (const browser of ['chrome', 'firefox']) {
+    rows.push({
+      browser,
+      bootstrap: await size(`dist/${browser}/content/bootstrap.js`),
+      main: await size(`dist/${browser}/content/main.js`),
+      unpacked: await folderSize(`dist/${browser}`),
+    });
+  }
+  return rows;
+}
+
+/**
+ * On a page that is not news and mentions nothing, what the extension's content script costs the
+ * main thread: Chromium's trace of script evaluation and callbacks attributed to bootstrap.js.
+ */
+async function idlePageCost() {
+  const server = await startServer();
+  const session = await launchExtensionBrowser();
+  const runs = [];
+  try {
+    for (let i = 0; i < Math.max(3, RUNS); i++) {
+      const page = await session.browser.newPage();
+      await page.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+      await page.goto(`${server.origin}/fixtures/not-an-article.html?run=${i}`, { waitUntil: 'load' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const trace = JSON.parse(new TextDecoder().decode(await page.tracing.stop()));
+      runs.push(scriptTime(trace.traceEvents, '/content/bootstrap.js'));
+      await page.close();
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  return { milliseconds: median(runs), runs };
+}
+
+/** Main-thread time of the outermost script events whose source is `file` (nested events not counted twice). */
+function scriptTime(events, file) {
+  const ours = events.filter((e) => e.ph === 'X' && ['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.callFunction'].includes(e.name) && JSON.stringify(e.args ?? {}).includes(file));
+  ours.sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let coveredUntil = 0;
+  for (const event of ours) {
+    const end = event.ts + event.dur;
+    if (end <= coveredUntil) continue;
+    total += end - Math.max(event.ts, coveredUntil);
+    coveredUntil = end;
+  }
+  return total / 1000;
+}
+
+function writeReport({ started, browserVersion, pages, aliasSets, cells, matcher, sizes, idle }) {
+  const f = (n, digits = 1) => n.toFixed(digits);
+  const kb = (bytes) => `${f(bytes / 1024)} KB`;
+  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  const lines = [];
+  lines.push('# Benchmarks', '', `Regenerated by \`npm run bench\`${quick ? ' (--quick: one run per cell, fewer pages)' : ''}; do not edit by hand.`, '');
+  lines.push(`- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  lines.push(`- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical CPUs, ${f(os.totalmem() / 2 ** 30, 0)} GB, ${os.type()} ${os.release()}`);
+  lines.push(`- Browser: ${browserVersion} (headless); Node ${process.version}; median of ${RUNS} run${RUNS > 1 ? 's' : ''} per cell`);
+  lines.push('', '## Scanning a page: floor, ours, mark.js', '');
+  lines.push('Main-thread milliseconds. **floor**: a bare TreeWalker reading every text node under the body. **ours**: the content script\'s scan — compile the matcher, walk, match, build ranges, register highlights — summed over its time slices. **mark.js** 8.11.1: `mark(aliases, { separateWordSearch: false, accuracy: "exactly" })`, timed without its `unmark`.', '');
+  lines.push('| Page | Text | Aliases | floor | ours | mark.js | ours / floor | mark.js / ours | mentions | long tasks (ours) |', '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const c of cells) {
+    const page = pages.find((p) => p.name === c.page);
+    const mark = `${f(c.markJs, 0)}${c.markJsScaled ? ` ≈ (from ${c.markJsScaled} aliases${c.markJsFailed ? `; with all it failed: ${c.markJsFailed}` : ''})` : ''}`;
+    lines.push(`| ${c.page} | ${f(page.textKB, 0)} KB | ${c.set} | ${f(c.floor, 2)} | ${f(c.ours, 2)} | ${mark} | ${f(c.ours / c.floor)} | ${f(c.markJs / c.ours)} | ${c.mentions} | ${c.longTasks} |`);
+  }
+  lines.push('', '## The matcher alone (Node)', '', `${f(matcher.megabytes, 0)} MB of generated article text; one combined RegExp (alternation, Unicode word edges) as the baseline, its rate measured on the first MB.`, '');
+  lines.push('| Aliases | ours (MB/s) | RegExp (MB/s) | matches |', '| --- | ---: | ---: | ---: |');
+  for (const row of matcher.rows) lines.push(`| ${row.set} | ${f(row.oursMBps)} | ${row.regexpMBps < 1 ? f(row.regexpMBps, 3) : f(row.regexpMBps)} | ${row.found} |`);
+  lines.push('', '## Size', '', '| Build | content/bootstrap.js | content/main.js (scanner + card) | both | whole extension, unpacked |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const s of sizes) lines.push(`| ${s.browser} | ${kb(s.bootstrap)} | ${kb(s.main)} | ${kb(s.bootstrap + s.main)} | ${kb(s.unpacked)} |`);
+  lines.push('', `Content script on a page that is not news and mentions nothing (fixtures/not-an-article.html): **${f(idle.milliseconds, 2)} ms** of main-thread script time (median; runs: ${idle.runs.map((r) => f(r, 2)).join(', ')}), from Chromium's trace.`);
+
+  const withPack = cells.filter((c) => c.set === aliasSets[0].name);
+  const with5000 = cells.filter((c) => c.set === aliasSets[2].name);
+  const large = cells.filter((c) => c.large);
+  const worst = (list, key) => Math.max(...list.map(key));
+  const rates = matcher.rows.map((r) => r.oursMBps);
+  const flatness = Math.max(...rates) / Math.min(...rates);
+  const biggestMain = Math.max(...sizes.map((s) => s.main));
+  const biggestBoth = Math.max(...sizes.map((s) => s.main + s.bootstrap));
+  const biggestPackage = Math.max(...sizes.map((s) => s.unpacked));
+  lines.push('', '## Targets', '', '| Target | Measured | |', '| --- | --- | --- |');
+  lines.push(`| ours / floor ≤ ${TARGETS.oursOverFloorPack} on every page, bundled pack | worst ${f(worst(withPack, (c) => c.ours / c.floor))} | ${verdict(worst(withPack, (c) => c.ours / c.floor) <= TARGETS.oursOverFloorPack)} |`);
+  lines.push(`| ours / floor ≤ ${TARGETS.oursOverFloor5000} with 5,000 aliases | worst ${f(worst(with5000, (c) => c.ours / c.floor))} | ${verdict(worst(with5000, (c) => c.ours / c.floor) <= TARGETS.oursOverFloor5000)} |`);
+  const leastMark = Math.min(...large.map((c) => c.markJs / c.ours));
+  lines.push(`| mark.js / ours ≥ ${TARGETS.markOverOursLarge} on the large pages | least ${f(leastMark)} | ${verdict(leastMark >= TARGETS.markOverOursLarge)} |`);
+  lines.push(`| matcher MB/s flat within ${TARGETS.matcherFlatness}× from ${aliasSets[0].aliases.length} to 5,000 aliases | ${f(flatness, 2)}× | ${verdict(flatness <= TARGETS.matcherFlatness)} |`);
+  const anyLong = cells.some((c) => c.longTasks > 0);
+  lines.push(`| no long task (> 50 ms) from the scan | ${anyLong ? cells.filter((c) => c.longTasks > 0).map((c) => `${c.page} × ${c.set}: ${c.longTasks}`).join('; ') : 'none'} | ${verdict(!anyLong)} |`);
+  lines.push(`| content script ≤ ${TARGETS.contentScriptKB} KB minified (card included) | main.js ${kb(biggestMain)}; with the bootstrap ${kb(biggestBoth)} | ${verdict(biggestMain <= TARGETS.contentScriptKB * 1024)} (main.js); ${verdict(biggestBoth <= TARGETS.contentScriptKB * 1024)} (both) |`);
+  lines.push(`| whole package ≤ ${TARGETS.packageKB} KB | ${kb(biggestPackage)} unpacked | ${verdict(biggestPackage <= TARGETS.packageKB * 1024)} |`);
+  lines.push(`| not news, no mention: content script under ${TARGETS.idlePageMs} ms | ${f(idle.milliseconds, 2)} ms | ${verdict(idle.milliseconds < TARGETS.idlePageMs)} |`);
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+/** A long news-like article, deterministic, with the pack's names here and there. */
+function generateArticle(bytes) {
+  const random = seeded(11);
+  const names = ['Apple Intelligence', 'Alibaba', 'Alibaba Group', '阿里巴巴', 'Apple', 'China', 'iPhone'];
+  const paragraphs = [];
+  let size = 0;
+  while (size < bytes) {
+    const words = [];
+    for (let i = 0; i < 80; i++) words.push(random() < 0.01 ? names[Math.floor(random() * names.length)] : pseudoWord(random));
+    const paragraph = `${words.join(' ')}.`;
+    paragraphs.push(paragraph);
+    size += paragraph.length + 8;
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article</title></head><body><article><h1>Generated</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article></body></html>`;
+  return { html, text: paragraphs.join('\n') };
+}
+
+const TEXT_SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'zu', 'pe', 'dri', 'an', 'sol', 'ne', 'qui', 'ber', 'tos'];
+const NAME_SYLLABLES = ['xa', 'jor', 'wy', 'fex', 'hul', 'gri', 'yon', 'baz', 'cum', 'det', 'ix', 'olt'];
+
+function pseudoWord(random, syllables = TEXT_SYLLABLES) {
+  let word = '';
+  const length = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < length; i++) word += syllables[Math.floor(random() * syllables.length)];
+  return word;
+}
+
+/** A small seeded PRNG (mulberry32), so every run benchmarks the same aliases and text. */
+function seeded(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
