@@ -106,17 +106,7 @@ async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
   /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
   const inExtension = (fn, arg) => control.evaluate(fn, arg);
 
-  /**
-   * The tab id of a page. Without the `tabs` permission (which the extension rightly does not ask
-   * for) a tab's URL is hidden from the background, so the page is brought to the front and the
-   * active tab asked for.
-   */
-  async function tabIdOf(page) {
-    await page.bringToFront();
-    const tabs = await inExtension(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
-    if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
-    return tabs[0];
-  }
+  const tabIdOf = (page) => activeTabId(page, inExtension);
 
   return {
     browser,
@@ -249,12 +239,7 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
   /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
   const inExtension = (fn, arg) => control.evaluate(fn, arg);
 
-  async function tabIdOf(page) {
-    await page.bringToFront();
-    const tabs = await inExtension(() => browser.tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)));
-    if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
-    return tabs[0];
-  }
+  const tabIdOf = (page) => activeTabId(page, inExtension);
 
   return {
     browser,
@@ -306,6 +291,20 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
       await proxy.close();
     },
   };
+}
+
+/**
+ * The tab id of a page. Without the `tabs` permission (which the extension rightly does not ask
+ * for) a tab's URL may be hidden from the extension, so the page is brought to the front and the
+ * active tab asked for.
+ */
+async function activeTabId(page, inExtension) {
+  await page.bringToFront();
+  const tabs = await inExtension(() =>
+    (globalThis.browser ?? globalThis.chrome).tabs.query({ active: true, lastFocusedWindow: true }).then((list) => list.map((t) => t.id)),
+  );
+  if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
+  return tabs[0];
 }
 
 /** What the specs ask of the extension, the same in both browsers: badge, command, stored settings. */
