@@ -19,8 +19,10 @@ export function Popup({ pack }: { pack: Pack }) {
   const handle = useSettings();
   const [view, setView] = useState<TabView>({ kind: 'loading' });
   const [hostAccess, askHostAccess] = useHostAccess();
-  // Asked again when access changes: a page that could not be read may be readable now.
-  useEffect(() => void readTab().then(setView), [hostAccess]);
+  // Read once access is known, and again when it changes: a page that could not be read may be now.
+  useEffect(() => {
+    if (hostAccess !== 'checking') void readTab().then(setView);
+  }, [hostAccess]);
   // The count and list follow the page while the popup is open (a live blog, a pause).
   useEffect(() => {
     if (view.kind !== 'page') return;

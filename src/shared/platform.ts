@@ -1,7 +1,7 @@
 /** Facts about the browser the extension runs in, for the few places the UI must say them differently. */
-import { browser } from './browser-api';
 
-export const isFirefox = browser.runtime.getURL('').startsWith('moz-extension:');
+/** Known at build time (build.mjs), like the bundle's other browser branches. */
+export const isFirefox = BUILD_TARGET === 'firefox';
 
 /** Pages no extension may script: the browsers' own pages and their extension stores. */
 export function isRestrictedUrl(url: string | undefined): boolean {
