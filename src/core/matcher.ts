@@ -24,12 +24,30 @@ export interface Match {
 
 export interface Matcher {
   find(text: string): Match[];
+  /**
+   * Whether a text may hold a match, read a piece at a time with `progress` carried from one
+   * piece to the next: it builds nothing, so a page's text can be ruled out without joining its
+   * pieces. `progress.reached` says an alias's letters were seen; only `find` says whether they
+   * make a mention (word edges, case).
+   */
+  readPiece(piece: string, progress: MatchProgress): void;
 }
+
+/** How far `readPiece` has read one text; each text starts from `startProgress()`. */
+export interface MatchProgress {
+  state: number;
+  reached: boolean;
+}
+
+export const startProgress = (): MatchProgress => ({ state: 0, reached: false });
 
 export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   const patterns = aliases.map(toPattern).filter((p) => p.folded.length > 0);
   const automaton = buildAutomaton(patterns);
-  return { find: (text) => findMatches(text, patterns, automaton) };
+  return {
+    find: (text) => findMatches(text, patterns, automaton),
+    readPiece: (piece, progress) => readPiece(piece, progress, automaton),
+  };
 }
 
 /** An alias prepared for matching: white space collapsed, case folded, edge rules decided once. */
@@ -57,99 +75,161 @@ function toPattern(alias: AliasSpec): Pattern {
 }
 
 /**
- * The automaton over folded UTF-16 code units. Transitions live in one Map keyed by
- * `state * 65536 + unit`; `output[state]` lists the patterns ending there, fail links included.
+ * A deterministic Aho–Corasick automaton: every fail link is followed in advance, so each unit of
+ * text costs one table lookup, whatever the number of aliases. Its alphabet is *classes* of text
+ * units rather than the units themselves: class 0 is every unit no alias contains (it always leads
+ * back to the root), class 1 is white space, and each other folded unit the aliases use has a class.
+ * A run of white space reads as one space because the automaton says so: a space read right after
+ * a space leaves the state as it is.
  */
 interface Automaton {
-  next: Map<number, number>;
-  fail: Int32Array;
+  /** `delta[state * classCount + unitClass]`: the state after reading a unit of that class. */
+  delta: Uint16Array | Int32Array;
+  classCount: number;
+  /** The class of every UTF-16 unit of text, learnt on first sight (`UNLEARNT` until then). */
+  classOf: Uint16Array;
+  classOfFolded: Map<number, number>;
+  /** Whether some pattern ends in a state: most states end none, and this is the one check per unit. */
+  final: Uint8Array;
+  /** The patterns that end in each final state, fail links included. */
   output: number[][];
-  /** Units that start some pattern: everything else keeps the root state without a lookup. */
-  startsPattern: Uint8Array;
-  longest: number;
 }
 
+const OTHER_CLASS = 0;
+const SPACE_CLASS = 1;
+const UNLEARNT = 0xffff;
+
 function buildAutomaton(patterns: readonly Pattern[]): Automaton {
-  const next = new Map<number, number>();
-  const outputs: number[][] = [[]];
-  const startsPattern = new Uint8Array(65536);
-  let longest = 0;
+  const classOfFolded = new Map<number, number>([[32, SPACE_CLASS]]);
+  let stateBound = 1;
+  for (const pattern of patterns) {
+    for (let i = 0; i < pattern.folded.length; i++) {
+      const unit = pattern.folded.charCodeAt(i);
+      if (!classOfFolded.has(unit)) classOfFolded.set(unit, classOfFolded.size + 1);
+    }
+    stateBound += pattern.folded.length;
+  }
+  const classCount = classOfFolded.size + 1;
+  // The trie first: while it is built, 0 in `delta` means "no child" (the root is nobody's child).
+  const delta = stateBound <= 0xffff ? new Uint16Array(stateBound * classCount) : new Int32Array(stateBound * classCount);
+  const ending: number[][] = [[]];
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.folded.length; i++) {
-      const key = state * 65536 + pattern.folded.charCodeAt(i);
-      let target = next.get(key);
-      if (target === undefined) {
-        target = outputs.length;
-        outputs.push([]);
-        next.set(key, target);
+      const slot = state * classCount + classOfFolded.get(pattern.folded.charCodeAt(i))!;
+      if (delta[slot] === 0) {
+        delta[slot] = ending.length;
+        ending.push([]);
       }
-      state = target;
+      state = delta[slot]!;
     }
-    outputs[state]!.push(index);
-    startsPattern[pattern.folded.charCodeAt(0)] = 1;
-    longest = Math.max(longest, pattern.folded.length);
+    ending[state]!.push(index);
   });
-  const fail = computeFailLinks(next, outputs);
-  return { next, fail, output: outputs, startsPattern, longest };
+  const states = ending.length;
+  const afterSpace = statesEnteredBySpace(delta, classCount, states);
+  completeTransitions(delta, classCount, ending);
+  for (const state of afterSpace) delta[state * classCount + SPACE_CLASS] = state;
+  const final = new Uint8Array(states);
+  ending.forEach((list, state) => (final[state] = list.length > 0 ? 1 : 0));
+  const classOf = new Uint16Array(65536).fill(UNLEARNT);
+  return { delta: delta.slice(0, states * classCount), classCount, classOf, classOfFolded, final, output: ending };
 }
 
-/** Breadth-first, so that a state's fail target is final before its children need it. */
-function computeFailLinks(next: Map<number, number>, outputs: number[][]): Int32Array {
-  const children: Array<Array<[number, number]>> = outputs.map(() => []);
-  for (const [key, target] of next) children[Math.floor(key / 65536)]!.push([key % 65536, target]);
-  const fail = new Int32Array(outputs.length);
-  const queue: number[] = children[0]!.map(([, target]) => target);
-  for (let head = 0; head < queue.length; head++) {
+/**
+ * Turns the trie into the automaton, breadth first so that a state's fail state (always
+ * shallower) has its row complete before the state needs it: a missing transition becomes the
+ * fail state's, and a state also ends every pattern its fail state ends.
+ */
+function completeTransitions(delta: Uint16Array | Int32Array, classCount: number, ending: number[][]): void {
+  const fail = new Int32Array(ending.length);
+  const queue = new Int32Array(ending.length);
+  let tail = 0;
+  for (let c = 0; c < classCount; c++) if (delta[c] !== 0) queue[tail++] = delta[c]!;
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
-    for (const [unit, child] of children[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !next.has(f * 65536 + unit)) f = fail[f]!;
-      const target = next.get(f * 65536 + unit);
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      outputs[child]!.push(...outputs[fail[child]!]!);
-      queue.push(child);
+    const row = state * classCount;
+    const failRow = fail[state]! * classCount;
+    for (let c = 0; c < classCount; c++) {
+      const child = delta[row + c]!;
+      if (child === 0) {
+        delta[row + c] = delta[failRow + c]!;
+        continue;
+      }
+      fail[child] = delta[failRow + c]!;
+      const inherited = ending[fail[child]!]!;
+      if (inherited.length > 0) ending[child] = ending[child]!.concat(inherited);
+      queue[tail++] = child;
     }
   }
-  return fail;
+}
+
+/**
+ * The states a space leads into: the trie's children by a space. (A state stands for the longest
+ * alias beginning that ends the text read, so after a space it is one of these, or the root,
+ * which a space never leaves: no alias begins with one.)
+ */
+function statesEnteredBySpace(trie: Uint16Array | Int32Array, classCount: number, states: number): number[] {
+  const found: number[] = [];
+  for (let state = 0; state < states; state++) {
+    const child = trie[state * classCount + SPACE_CLASS]!;
+    if (child !== 0) found.push(child);
+  }
+  return found;
+}
+
+function classOfUnit(automaton: Automaton, unit: number): number {
+  const unitClass = isSpaceUnit(unit) ? SPACE_CLASS : (automaton.classOfFolded.get(foldUnit(unit)) ?? OTHER_CLASS);
+  automaton.classOf[unit] = unitClass;
+  return unitClass;
 }
 
 function findMatches(text: string, patterns: readonly Pattern[], automaton: Automaton): Match[] {
-  const { next, fail, output, startsPattern, longest } = automaton;
-  if (longest === 0) return [];
-  // The original index of each recent folded unit; a ring as long as the longest pattern is enough.
-  const ringSize = longest + 1;
-  const originOf = new Int32Array(ringSize);
-  const candidates: Match[] = [];
+  const { delta, classCount, classOf, final, output } = automaton;
+  let candidates: Match[] | undefined;
   let state = 0;
-  let folded = 0;
-  let inSpace = false;
   for (let i = 0; i < text.length; i++) {
-    let unit = text.charCodeAt(i);
-    if (isSpaceUnit(unit)) {
-      if (inSpace) continue;
-      inSpace = true;
-      unit = 32;
-    } else {
-      inSpace = false;
-      unit = foldUnit(unit);
-    }
-    originOf[folded % ringSize] = i;
-    folded++;
-    if (state === 0 && startsPattern[unit] === 0) continue;
-    let target = next.get(state * 65536 + unit);
-    while (target === undefined && state !== 0) {
-      state = fail[state]!;
-      target = next.get(state * 65536 + unit);
-    }
-    state = target ?? 0;
+    const unit = text.charCodeAt(i);
+    let unitClass = classOf[unit]!;
+    if (unitClass === UNLEARNT) unitClass = classOfUnit(automaton, unit);
+    state = delta[state * classCount + unitClass]!;
+    if (final[state] === 0) continue;
     for (const index of output[state]!) {
       const pattern = patterns[index]!;
-      const start = originOf[(folded - pattern.folded.length) % ringSize]!;
-      if (accepts(text, start, i + 1, pattern)) candidates.push({ start, end: i + 1, topicId: pattern.topicId });
+      const start = startOfMatch(text, i, pattern.folded.length);
+      if (accepts(text, start, i + 1, pattern)) (candidates ??= []).push({ start, end: i + 1, topicId: pattern.topicId });
     }
   }
-  return leftmostLongest(candidates);
+  return candidates ? leftmostLongest(candidates) : [];
+}
+
+/** The loop of `findMatches` without the matches: as tight as it can be, for it reads the whole page. */
+function readPiece(piece: string, progress: MatchProgress, automaton: Automaton): void {
+  const { delta, classCount, classOf, final } = automaton;
+  let state = progress.state;
+  let reached = false;
+  for (let i = 0; i < piece.length; i++) {
+    const unit = piece.charCodeAt(i);
+    let unitClass = classOf[unit]!;
+    if (unitClass === UNLEARNT) unitClass = classOfUnit(automaton, unit);
+    state = delta[state * classCount + unitClass]!;
+    if (final[state] !== 0) reached = true;
+  }
+  progress.state = state;
+  if (reached) progress.reached = true;
+}
+
+/**
+ * Where a match of `length` folded units that ends with the unit at `last` begins, counting a
+ * run of white space as one unit. Matches are rare, so this walk back costs less than keeping
+ * every unit's origin on the way.
+ */
+function startOfMatch(text: string, last: number, length: number): number {
+  let start = last;
+  for (let step = 1; step < length; step++) {
+    start--;
+    if (isSpaceUnit(text.charCodeAt(start))) while (start > 0 && isSpaceUnit(text.charCodeAt(start - 1))) start--;
+  }
+  return start;
 }
 
 function accepts(text: string, start: number, end: number, pattern: Pattern): boolean {

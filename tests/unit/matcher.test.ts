@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type AliasSpec, type Match } from '../../src/core/matcher';
+import { reachedReading } from '../support/read-in-pieces';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
 import { foldUnit, isSpaceUnit, isWordEdge, needsWordBoundary } from '../../src/core/text-rules';
@@ -54,12 +55,23 @@ describe('the matcher', () => {
     expect(matcher.find('see term4999 x and Alibaba').map((m) => m.topicId)).toEqual(['t1', 'alibaba']);
   });
 
+  it('sees in its quick pass every text that holds a mention, read in pieces', () => {
+    const matcher = compileMatcher(PACK_ALIASES);
+    expect(reachedReading(matcher, ['Apple In', 'tel', 'ligence'])).toBe(true);
+    expect(reachedReading(matcher, ['Apple ', ' \n', '\u00a0Intelligence'])).toBe(true);
+    expect(reachedReading(matcher, ['Apple In', 'side'])).toBe(false);
+    expect(reachedReading(matcher, ['Ali', 'ba'])).toBe(false);
+  });
+
   it('agrees with a naive reference on random text', () => {
     fc.assert(
       fc.property(fc.array(textUnit, { maxLength: 40 }), randomAliases, (parts, extra) => {
         const text = parts.join('');
         const aliases = [...PACK_ALIASES, ...extra];
-        expect(compileMatcher(aliases).find(text)).toEqual(naiveFind(text, aliases));
+        const matcher = compileMatcher(aliases);
+        const expected = naiveFind(text, aliases);
+        expect(matcher.find(text)).toEqual(expected);
+        if (expected.length > 0) expect(reachedReading(matcher, parts)).toBe(true);
       }),
       { numRuns: 3000 },
     );
@@ -90,3 +102,4 @@ describe('the character rules', () => {
 });
 
 /** Tries every alias at every position, exactly as DESIGN.md words the rules. */
+

@@ -78,6 +78,7 @@ export class PageScanner {
       const outcome = current.walker.walk(deadline);
       if (outcome === 'paused') return;
       this.walker = undefined;
+      this.stats.textNodes += current.walker.textNodes;
       if (outcome === 'lost') this.scan(current.root);
     }
   }
@@ -85,14 +86,15 @@ export class PageScanner {
   private startWalk(root: Node): void {
     if (!this.cleared.has(root)) this.dropMentionsUnder([root, ...this.queue]);
     this.cleared.delete(root);
+    const matcher = this.matcher;
     const sink = {
-      segment: (segment: Segment) => this.matchSegment(segment),
+      segment: (segment: Segment) => this.matchSegment(segment, matcher),
       shadowRoot: (shadow: ShadowRoot) => {
         this.hooks.foundShadowRoot(shadow);
         this.scan(shadow);
       },
     };
-    this.walker = { root, walker: new TextWalker(root, sink, this.hooks.isOwnElement) };
+    this.walker = { root, walker: new TextWalker(root, matcher, sink, this.hooks.isOwnElement) };
   }
 
   /**
@@ -112,13 +114,15 @@ export class PageScanner {
    * lookup, so only the nodes of a candidate mention are asked; if one is hidden, the segment is
    * matched again without it (hidden text can split or join words).
    */
-  private matchSegment(segment: Segment): void {
-    this.stats.textNodes += segment.nodes.length;
-    const rendered = new Map<Element, boolean>();
+  private matchSegment(segment: Segment, matcher: Matcher): void {
+    let rendered: Map<Element, boolean> | undefined;
     let current = segment;
     for (;;) {
-      const found = this.matcher.find(current.text).map((match) => toMention(current, match.start, match.end, match.topicId));
-      const hidden = new Set(found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered)));
+      const matches = matcher.find(current.text);
+      if (matches.length === 0) return; // the quick pass saw an alias's letters, not a mention
+      rendered ??= new Map();
+      const found = matches.map((match) => toMention(current, match.start, match.end, match.topicId));
+      const hidden = new Set(found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered!)));
       if (hidden.size === 0) {
         for (const mention of found) this.mentions.add(mention);
         return;

@@ -1,13 +1,18 @@
 /**
- * Walks the text of a root in document order and hands it on one *segment* at a time: the text
+ * Walks the text of a root in document order and hands on one *segment* at a time: the text
  * nodes that read as one run of prose, so that `Apple <em>Intelligence</em>` is one text, while a
  * nested block (`<p>`, `<div>`, `<li>` …) starts a new one. What is never scanned (scripts, form
  * fields, editable regions, `hidden`) is skipped with its whole subtree. Whether text is rendered is
  * decided later, and only for text that holds a mention, because asking costs a style lookup.
  *
+ * A segment's pieces go through the matcher's quick pass as they are met, and only a segment that
+ * may hold a match is joined into one text and handed on: on most pages that is a few in a
+ * thousand, and the rest cost no string or array at all.
+ *
  * Iterative rather than recursive (pages nest thousands of levels deep), and resumable, so a scan
  * can stop when its time slice is up and go on after the page has had its turn.
  */
+import { startProgress, type Matcher } from '../../core/matcher';
 
 /** One run of prose: its text, and where each piece of it comes from (`null`: a `<br>`). */
 export interface Segment {
@@ -17,6 +22,7 @@ export interface Segment {
 }
 
 export interface WalkSink {
+  /** A segment that may hold a match. */
   segment(segment: Segment): void;
   shadowRoot(root: ShadowRoot): void;
 }
@@ -34,21 +40,37 @@ const SKIPPED = new Set([
   'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'MATH', 'HEAD', 'TITLE', 'RT', 'RP',
 ]);
 
+/** Attributes that keep an element and its subtree from being scanned, whatever its tag. */
+const SKIPPED_BY_ATTRIBUTE = '[hidden],[contenteditable]:not([contenteditable="false" i])';
+
 /** The same rule as a selector, to ask whether a node sits inside something never scanned. */
-export const SKIPPED_SELECTOR = [...SKIPPED].map((tag) => tag.toLowerCase()).join(',') + ',[hidden],[contenteditable]:not([contenteditable="false" i])';
+export const SKIPPED_SELECTOR = [...SKIPPED].map((tag) => tag.toLowerCase()).join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
+
+/** Elements that may hold a shadow root (besides custom elements): the others are not asked. */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+]);
 
 export type ElementRole = 'skip' | 'inline' | 'break' | 'block';
 
-export function roleOf(element: Element): ElementRole {
-  const tag = element.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || element.hasAttribute('hidden') || isEditable(element)) return 'skip';
-  if (tag === 'BR') return 'break';
-  return INLINE.has(tag) ? 'inline' : 'block';
+/** What an element's name alone says, learnt once per name: a walk meets the same few dozen names. */
+const roleByName = new Map<string, { role: ElementRole; mayHostShadow: boolean }>();
+
+function nameRole(name: string): { role: ElementRole; mayHostShadow: boolean } {
+  let known = roleByName.get(name);
+  if (known === undefined) {
+    const tag = name.toUpperCase();
+    const role = SKIPPED.has(tag) ? 'skip' : tag === 'BR' ? 'break' : INLINE.has(tag) ? 'inline' : 'block';
+    known = { role, mayHostShadow: SHADOW_HOSTS.has(name) || name.includes('-') };
+    roleByName.set(name, known);
+  }
+  return known;
 }
 
-function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
+export function roleOf(element: Element): ElementRole {
+  const { role } = nameRole(element.localName);
+  return role !== 'skip' && element.matches(SKIPPED_BY_ATTRIBUTE) ? 'skip' : role;
 }
 
 /** The nearest ancestor (or self) that is not inline: segments never cross it. */
@@ -62,30 +84,53 @@ export function blockAround(node: Node): Node {
 }
 
 const CHECK_CLOCK_EVERY = 64;
+// Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
+/**
+ * The walk costs a few DOM reads per node and no more, as it runs over every element of the page:
+ * an element's role comes from its name (learnt once per name) and from one query per root for
+ * the attributes that skip, and whether each element it is inside is a block is kept on a stack
+ * rather than asked again on the way up.
+ */
 export class TextWalker {
   private node: Node | null;
-  private pieces: Segment = emptySegment();
+  /** The parent of `node` when the walk paused: if the page moved `node` meanwhile, the stack is wrong. */
+  private pausedUnder: Node | null;
+  /** For each element the walk is inside, below the root: whether leaving it ends a segment. */
+  private readonly insideBlock: boolean[] = [];
+  private readonly skippedByAttribute: ReadonlySet<Element>;
+  /** The pieces of the segment being read, and how far the matcher's quick pass has gone. */
+  private readonly pieces: Array<Text | null> = [];
+  private progress = startProgress();
+  /** Text nodes read so far, for the popup's account of what a scan cost. */
+  textNodes = 0;
 
   constructor(
     private readonly root: Node,
+    private readonly matcher: Matcher,
     private readonly sink: WalkSink,
     private readonly isOwnElement: (element: Element) => boolean,
   ) {
     this.node = root.firstChild;
+    this.pausedUnder = root;
+    const queryable = root as Partial<ParentNode>;
+    this.skippedByAttribute = new Set(queryable.querySelectorAll ? queryable.querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
   }
 
   /**
    * Walks until the clock passes `deadline` (a `performance.now()` time). Returns 'done' when the
-   * root is finished, 'paused' to be called again, or 'lost' when the page removed the node it was
-   * at between two calls, so the root has to be walked again.
+   * root is finished, 'paused' to be called again, or 'lost' when the page moved or removed the
+   * node it was at between two calls, so the root has to be walked again.
    */
   walk(deadline: number): 'done' | 'paused' | 'lost' {
     let node = this.node;
-    if (node && !this.root.contains(node)) return 'lost';
+    if (node && (node.parentNode !== this.pausedUnder || !this.root.contains(node))) return 'lost';
     for (let visited = 0; node; visited++) {
       if (visited % CHECK_CLOCK_EVERY === CHECK_CLOCK_EVERY - 1 && performance.now() > deadline) {
         this.node = node;
+        this.pausedUnder = node.parentNode;
         return 'paused';
       }
       node = this.visit(node) ? node.firstChild! : this.nextAfter(node);
@@ -97,51 +142,63 @@ export class TextWalker {
 
   /** Takes in one node; returns whether to go down into its children. */
   private visit(node: Node): boolean {
-    if (node.nodeType === Node.TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       this.append(node as Text, (node as Text).data);
       return false;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return false;
+    if (type !== ELEMENT_NODE) return false;
     const element = node as Element;
-    const role = roleOf(element);
-    if (role === 'skip' || this.isOwnElement(element)) return false;
+    const { role, mayHostShadow } = nameRole(element.localName);
+    if (role === 'skip' || (this.skippedByAttribute.size > 0 && this.skippedByAttribute.has(element)) || this.isOwnElement(element)) return false;
     if (role === 'break') {
       this.append(null, '\n');
       return false;
     }
-    if (element.shadowRoot) this.sink.shadowRoot(element.shadowRoot);
-    if (role === 'block') this.flush();
-    return element.firstChild !== null;
+    if (mayHostShadow) {
+      const shadow = element.shadowRoot;
+      if (shadow) this.sink.shadowRoot(shadow);
+    }
+    const isBlock = role === 'block';
+    if (isBlock) this.flush();
+    if (element.firstChild === null) return false; // an empty block ends its segment on entry already
+    this.insideBlock.push(isBlock);
+    return true;
   }
 
-  /** The next node in document order that is not below `node`; flushes each block it leaves. */
+  /** The next node in document order that is not below `node`; ends the segment at each block it leaves. */
   private nextAfter(node: Node): Node | null {
-    let current: Node | null = node;
-    while (current && current !== this.root && !current.nextSibling) {
-      current = current.parentNode;
-      if (current && current !== this.root && current.nodeType === Node.ELEMENT_NODE && roleOf(current as Element) === 'block') {
-        this.flush();
-      }
+    let current = node;
+    for (let next = current.nextSibling; next === null; next = current.nextSibling) {
+      const parent = current.parentNode;
+      if (parent === null || parent === this.root) return null;
+      if (this.insideBlock.pop()) this.flush();
+      current = parent;
     }
-    if (!current || current === this.root) return null;
-    const next = current.nextSibling;
-    if (current.nodeType === Node.ELEMENT_NODE && roleOf(current as Element) === 'block') this.flush();
-    return next;
+    return current.nextSibling;
   }
 
   private append(node: Text | null, data: string): void {
     if (data.length === 0) return;
-    this.pieces.nodes.push(node);
-    this.pieces.starts.push(this.pieces.text.length);
-    this.pieces.text += data;
+    if (node) this.textNodes++;
+    this.pieces.push(node);
+    this.matcher.readPiece(data, this.progress);
   }
 
   private flush(): void {
-    if (this.pieces.nodes.some((node) => node !== null)) this.sink.segment(this.pieces);
-    if (this.pieces.nodes.length > 0) this.pieces = emptySegment();
+    if (this.pieces.length === 0) return;
+    if (this.progress.reached) this.sink.segment(segmentOf(this.pieces));
+    this.pieces.length = 0;
+    this.progress = startProgress();
   }
 }
 
-function emptySegment(): Segment {
-  return { text: '', nodes: [], starts: [] };
+/** Joins the pieces into one text (read again now: they are few, and keeping their text would cost every segment). */
+function segmentOf(pieces: ReadonlyArray<Text | null>): Segment {
+  const segment: Segment = { text: '', nodes: [...pieces], starts: [] };
+  for (const node of pieces) {
+    segment.starts.push(segment.text.length);
+    segment.text += node ? node.data : '\n';
+  }
+  return segment;
 }
