@@ -25,10 +25,10 @@ export interface Match {
 export interface Matcher {
   find(text: string): Match[];
   /**
-   * Whether a text may hold a match, read a piece at a time with `progress` carried from one
-   * piece to the next: it builds nothing, so a page's text can be ruled out without joining its
-   * pieces. `progress.reached` says an alias's letters were seen; only `find` says whether they
-   * make a mention (word edges, case).
+   * The quick pass: whether a text may hold a match, read a piece at a time with `progress`
+   * carried from one piece to the next. It builds nothing, so a page's text can be ruled out
+   * without joining its pieces. `progress.reached` says an alias's letters were seen; only `find`
+   * says whether they make a mention (word edges, case).
    */
   readPiece(piece: string, progress: MatchProgress): void;
 }
@@ -184,38 +184,43 @@ function classOfUnit(automaton: Automaton, unit: number): number {
 }
 
 function findMatches(text: string, patterns: readonly Pattern[], automaton: Automaton): Match[] {
-  const { delta, classCount, classOf, final, output } = automaton;
   let candidates: Match[] | undefined;
-  let state = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let unitClass = classOf[unit]!;
-    if (unitClass === UNLEARNT) unitClass = classOfUnit(automaton, unit);
-    state = delta[state * classCount + unitClass]!;
-    if (final[state] === 0) continue;
-    for (const index of output[state]!) {
+  const progress = startProgress();
+  for (let last = readToFinalState(text, 0, progress, automaton); last >= 0; last = readToFinalState(text, last + 1, progress, automaton)) {
+    for (const index of automaton.output[progress.state]!) {
       const pattern = patterns[index]!;
-      const start = startOfMatch(text, i, pattern.folded.length);
-      if (accepts(text, start, i + 1, pattern)) (candidates ??= []).push({ start, end: i + 1, topicId: pattern.topicId });
+      const start = startOfMatch(text, last, pattern.folded.length);
+      if (accepts(text, start, last + 1, pattern)) (candidates ??= []).push({ start, end: last + 1, topicId: pattern.topicId });
     }
   }
   return candidates ? leftmostLongest(candidates) : [];
 }
 
-/** The loop of `findMatches` without the matches: as tight as it can be, for it reads the whole page. */
+/** The quick pass: once an alias's letters were seen, the rest of the text does not matter. */
 function readPiece(piece: string, progress: MatchProgress, automaton: Automaton): void {
+  if (!progress.reached && readToFinalState(piece, 0, progress, automaton) >= 0) progress.reached = true;
+}
+
+/**
+ * Runs the automaton over `text` from `from`, starting in `progress.state`, until it enters a
+ * state where some alias ends: returns the index of the unit that led there, or -1 at the end of
+ * the text. The one loop that reads every unit of a page, so it is kept this tight.
+ */
+function readToFinalState(text: string, from: number, progress: MatchProgress, automaton: Automaton): number {
   const { delta, classCount, classOf, final } = automaton;
   let state = progress.state;
-  let reached = false;
-  for (let i = 0; i < piece.length; i++) {
-    const unit = piece.charCodeAt(i);
+  for (let i = from; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
     let unitClass = classOf[unit]!;
     if (unitClass === UNLEARNT) unitClass = classOfUnit(automaton, unit);
     state = delta[state * classCount + unitClass]!;
-    if (final[state] !== 0) reached = true;
+    if (final[state] !== 0) {
+      progress.state = state;
+      return i;
+    }
   }
   progress.state = state;
-  if (reached) progress.reached = true;
+  return -1;
 }
 
 /**
