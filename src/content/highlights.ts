@@ -10,82 +10,82 @@ import { adoptStyleSheet, dropStyleSheet } from './browser-quirks';
 import type { Mention } from './mentions';
 
 export class HighlightPainter {
-  private readonly mentions = new Highlight();
-  private readonly active = new Highlight();
-  private readonly sheet = new CSSStyleSheet();
+  readonly #mentions = new Highlight();
+  readonly #active = new Highlight();
+  readonly #sheet = new CSSStyleSheet();
   /** Every document or shadow root that holds a range: `::highlight()` rules do not reach into shadow roots in Firefox. */
-  private readonly styledRoots = new Set<Document | ShadowRoot>();
-  private readonly painted = new Set<Mention>();
-  private firstOnly = false;
+  readonly #styledRoots = new Set<Document | ShadowRoot>();
+  readonly #painted = new Set<Mention>();
+  #firstOnly = false;
 
   constructor(signal: AbortSignal) {
-    this.active.priority = 1;
-    this.styleRoot(document);
+    this.#active.priority = 1;
+    this.#styleRoot(document);
     this.ensureRegistered();
-    signal.addEventListener('abort', () => this.dispose());
+    signal.addEventListener('abort', () => this.#dispose());
   }
 
   configure(settings: Settings['highlight']): void {
-    this.sheet.replaceSync(highlightCss(settings));
-    this.firstOnly = settings.firstOnly;
+    this.#sheet.replaceSync(highlightCss(settings));
+    this.#firstOnly = settings.firstOnly;
   }
 
   /** Whether the reader can see this mention (with "first mention only", later ones are not painted). */
   isPainted(mention: Mention): boolean {
-    return this.painted.has(mention);
+    return this.#painted.has(mention);
   }
 
   /** Paints what should be painted of `ordered` (all mentions, in document order), and nothing else. */
   repaint(ordered: readonly Mention[]): void {
     const seenTopics = new Set<string>();
-    const wanted = ordered.filter((m) => !this.firstOnly || (!seenTopics.has(m.topicId) && seenTopics.add(m.topicId)));
+    const wanted = ordered.filter((m) => !this.#firstOnly || (!seenTopics.has(m.topicId) && seenTopics.add(m.topicId)));
     const keep = new Set(wanted);
-    for (const mention of [...this.painted]) if (!keep.has(mention)) this.remove(mention);
-    for (const mention of wanted) this.add(mention);
+    for (const mention of [...this.#painted]) if (!keep.has(mention)) this.remove(mention);
+    for (const mention of wanted) this.#add(mention);
   }
 
   /** A newly found mention; with "first mention only" it waits for `repaint`, which knows the order. */
   added(mention: Mention): void {
-    if (!this.firstOnly) this.add(mention);
+    if (!this.#firstOnly) this.#add(mention);
   }
 
   remove(mention: Mention): void {
-    if (!this.painted.delete(mention)) return;
-    for (const range of mention.ranges) this.mentions.delete(range);
+    if (!this.#painted.delete(mention)) return;
+    for (const range of mention.ranges) this.#mentions.delete(range);
   }
 
   /** The mention whose card is open is painted stronger. */
   setActive(mention: Mention | undefined): void {
-    this.active.clear();
-    for (const range of mention?.ranges ?? []) this.active.add(range);
+    this.#active.clear();
+    for (const range of mention?.ranges ?? []) this.#active.add(range);
   }
 
   /** Puts our highlights back if the page cleared or replaced the registry's entries. */
   ensureRegistered(): void {
-    if (!CSS.highlights.has(MENTION_HIGHLIGHT)) CSS.highlights.set(MENTION_HIGHLIGHT, this.mentions);
-    if (!CSS.highlights.has(ACTIVE_HIGHLIGHT)) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
+    if (!CSS.highlights.has(MENTION_HIGHLIGHT)) CSS.highlights.set(MENTION_HIGHLIGHT, this.#mentions);
+    if (!CSS.highlights.has(ACTIVE_HIGHLIGHT)) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
-  private add(mention: Mention): void {
-    if (this.painted.has(mention)) return;
-    this.painted.add(mention);
+  #add(mention: Mention): void {
+    if (this.#painted.has(mention)) return;
+    this.#painted.add(mention);
     for (const range of mention.ranges) {
-      this.mentions.add(range);
+      this.#mentions.add(range);
       const root = range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) this.styleRoot(root);
+      if (root instanceof ShadowRoot) this.#styleRoot(root);
     }
   }
 
-  private styleRoot(root: Document | ShadowRoot): void {
-    if (this.styledRoots.has(root)) return;
-    this.styledRoots.add(root);
-    adoptStyleSheet(root, this.sheet);
+  #styleRoot(root: Document | ShadowRoot): void {
+    if (this.#styledRoots.has(root)) return;
+    this.#styledRoots.add(root);
+    adoptStyleSheet(root, this.#sheet);
   }
 
-  private dispose(): void {
+  #dispose(): void {
     CSS.highlights.delete(MENTION_HIGHLIGHT);
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
-    for (const root of this.styledRoots) dropStyleSheet(root, this.sheet);
-    this.styledRoots.clear();
+    for (const root of this.#styledRoots) dropStyleSheet(root, this.#sheet);
+    this.#styledRoots.clear();
   }
 }

@@ -16,42 +16,46 @@ export interface MentionListener {
 }
 
 export class MentionIndex {
-  private readonly all = new Set<Mention>();
-  private readonly byNode = new WeakMap<Node, Mention[]>();
+  readonly #all = new Set<Mention>();
+  readonly #byNode = new WeakMap<Node, Mention[]>();
 
-  constructor(private readonly listener: MentionListener) {}
+  readonly #listener: MentionListener;
+
+  constructor(listener: MentionListener) {
+    this.#listener = listener;
+  }
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   add(mention: Mention): void {
-    this.all.add(mention);
+    this.#all.add(mention);
     for (const range of mention.ranges) {
-      const list = this.byNode.get(range.startContainer);
+      const list = this.#byNode.get(range.startContainer);
       if (list) list.push(mention);
-      else this.byNode.set(range.startContainer, [mention]);
+      else this.#byNode.set(range.startContainer, [mention]);
     }
-    this.listener.added(mention);
+    this.#listener.added(mention);
   }
 
   /** Drops every mention for which `test` holds. */
   removeWhere(test: (mention: Mention) => boolean): void {
-    for (const mention of this.all) {
+    for (const mention of this.#all) {
       if (!test(mention)) continue;
-      this.all.delete(mention);
+      this.#all.delete(mention);
       for (const range of mention.ranges) {
-        const list = this.byNode.get(range.startContainer);
+        const list = this.#byNode.get(range.startContainer);
         const index = list?.indexOf(mention) ?? -1;
         if (index >= 0) list!.splice(index, 1);
       }
-      this.listener.removed(mention);
+      this.#listener.removed(mention);
     }
   }
 
   /** The mention painted over this caret position, if any. */
   at(node: Node, offset: number): { mention: Mention; range: StaticRange } | undefined {
-    for (const mention of this.byNode.get(node) ?? []) {
+    for (const mention of this.#byNode.get(node) ?? []) {
       const range = mention.ranges.find((r) => r.startContainer === node && r.startOffset <= offset && offset <= r.endOffset);
       if (range) return { mention, range };
     }
@@ -59,16 +63,16 @@ export class MentionIndex {
   }
 
   has(mention: Mention): boolean {
-    return this.all.has(mention);
+    return this.#all.has(mention);
   }
 
   inDocumentOrder(): Mention[] {
-    return [...this.all].sort((a, b) => compareRanges(a.ranges[0]!, b.ranges[0]!));
+    return [...this.#all].sort((a, b) => compareRanges(a.ranges[0]!, b.ranges[0]!));
   }
 
   countByTopic(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const mention of this.all) counts.set(mention.topicId, (counts.get(mention.topicId) ?? 0) + 1);
+    for (const mention of this.#all) counts.set(mention.topicId, (counts.get(mention.topicId) ?? 0) + 1);
     return counts;
   }
 }

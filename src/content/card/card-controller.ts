@@ -16,72 +16,81 @@ import type { CardHost } from './card-host';
 export type OpenedBy = 'hover' | 'click' | 'keyboard';
 
 export class CardController {
-  private mention: Mention | undefined;
-  private anchorIndex = 0;
-  private opener: OpenedBy = 'hover';
-  private returnFocusTo: Element | null = null;
+  #mention: Mention | undefined;
+  #anchorIndex = 0;
+  #opener: OpenedBy = 'hover';
+  #returnFocusTo: Element | null = null;
+
+  readonly #host: CardHost;
+  readonly #painter: HighlightPainter;
+  readonly #pack: Pack;
+  readonly #language: () => Language;
 
   constructor(
-    private readonly host: CardHost,
-    private readonly painter: HighlightPainter,
-    private readonly pack: Pack,
-    private readonly language: () => Language,
+    host: CardHost,
+    painter: HighlightPainter,
+    pack: Pack,
+    language: () => Language,
     signal: AbortSignal,
   ) {
+    this.#host = host;
+    this.#painter = painter;
+    this.#pack = pack;
+    this.#language = language;
     const options = { capture: true, signal };
-    document.addEventListener('keydown', (event) => this.onKeyDown(event), options);
-    document.addEventListener('focusin', () => this.onFocusMoved(), options);
-    window.addEventListener('scroll', () => this.reposition(), { ...options, passive: true });
-    window.addEventListener('resize', () => this.reposition(), { ...options, passive: true });
+    document.addEventListener('keydown', (event) => this.#onKeyDown(event), options);
+    document.addEventListener('focusin', () => this.#onFocusMoved(), options);
+    window.addEventListener('scroll', () => this.#reposition(), { ...options, passive: true });
+    window.addEventListener('resize', () => this.#reposition(), { ...options, passive: true });
   }
 
   get openMention(): Mention | undefined {
-    return this.mention;
+    return this.#mention;
   }
 
   /** How the open card was opened; undefined when none is open. */
   get openedBy(): OpenedBy | undefined {
-    return this.mention ? this.opener : undefined;
+    return this.#mention ? this.#opener : undefined;
   }
 
   /** Opens the card for `mention`, next to its line box number `anchorIndex`. */
   open(mention: Mention, openedBy: OpenedBy, anchorIndex = 0): void {
-    const topic = this.pack.topics.find((t) => t.id === mention.topicId);
+    const topic = this.#pack.topics.find((t) => t.id === mention.topicId);
     const rect = mentionRects(mention)[anchorIndex];
     if (!topic || !rect) return;
-    if (openedBy === 'keyboard' && this.openedBy !== 'keyboard') this.returnFocusTo = document.activeElement;
-    this.mention = mention;
-    this.anchorIndex = anchorIndex;
-    this.opener = openedBy;
-    this.painter.setActive(mention);
-    const card = renderToNode(Card, { pack: this.pack, topic, language: this.language(), onClose: () => this.close(true) });
-    this.host.show(card, toBox(rect));
-    if (openedBy === 'keyboard') this.host.focus();
+    if (openedBy === 'keyboard' && this.openedBy !== 'keyboard') this.#returnFocusTo = document.activeElement;
+    this.#mention = mention;
+    this.#anchorIndex = anchorIndex;
+    this.#opener = openedBy;
+    this.#painter.setActive(mention);
+    const card = renderToNode(Card, { pack: this.#pack, topic, language: this.#language(), onClose: () => this.close(true) });
+    this.#host.show(card, toBox(rect));
+    if (openedBy === 'keyboard') this.#host.focus();
   }
 
   /** Renders the open card again (the reader changed its language). */
   refresh(): void {
-    if (this.mention) this.open(this.mention, this.opener, this.anchorIndex);
+    if (this.#mention) this.open(this.#mention, this.#opener, this.#anchorIndex);
   }
 
   /** Closes the card; when it had focus, focus goes back to where the reader was before. */
   close(restoreFocus: boolean): void {
-    if (!this.mention) return;
-    const hadFocus = this.host.hasFocus();
-    this.mention = undefined;
-    this.painter.setActive(undefined);
-    this.host.hide();
+    if (!this.#mention) return;
+    const hadFocus = this.#host.hasFocus();
+    this.#mention = undefined;
+    this.#painter.setActive(undefined);
+    this.#host.hide();
     if (restoreFocus && hadFocus) {
-      const target = this.returnFocusTo;
+      const target = this.#returnFocusTo;
       if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
       else (document.activeElement as HTMLElement | null)?.blur?.();
     }
-    this.returnFocusTo = null;
+    this.#returnFocusTo = null;
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || !this.mention) return;
-    const fromCard = this.host.owns(event.target);
+  #onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.#mention) return;
+    const fromCard = this.#host.owns(event.target);
     this.close(true);
     if (fromCard) {
       // The page should not also act on an Escape meant for our card.
@@ -91,15 +100,15 @@ export class CardController {
   }
 
   /** Focus moved somewhere else on the page: a card opened by keyboard goes with it. */
-  private onFocusMoved(): void {
-    if (this.openedBy === 'keyboard' && !this.host.hasFocus()) this.close(false);
+  #onFocusMoved(): void {
+    if (this.openedBy === 'keyboard' && !this.#host.hasFocus()) this.close(false);
   }
 
-  private reposition(): void {
-    if (!this.mention) return;
-    const rects = mentionRects(this.mention);
-    const rect = rects[Math.min(this.anchorIndex, rects.length - 1)];
-    if (rect) this.host.place(toBox(rect));
+  #reposition(): void {
+    if (!this.#mention) return;
+    const rects = mentionRects(this.#mention);
+    const rect = rects[Math.min(this.#anchorIndex, rects.length - 1)];
+    if (rect) this.#host.place(toBox(rect));
     else this.close(false);
   }
 }

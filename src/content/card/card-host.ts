@@ -10,31 +10,31 @@ import cardCss from './card.css';
 import { placeCard, type Box } from './placement';
 
 export class CardHost {
-  private host: HTMLElement | undefined;
-  private shadow: ShadowRoot | undefined;
+  #host: HTMLElement | undefined;
+  #shadow: ShadowRoot | undefined;
 
   constructor(signal: AbortSignal) {
-    signal.addEventListener('abort', () => this.remove());
+    signal.addEventListener('abort', () => this.#remove());
   }
 
   /** Whether a node (an event target, a mutation record's) is ours. */
   owns(node: unknown): boolean {
-    return node !== undefined && node === this.host;
+    return node !== undefined && node === this.#host;
   }
 
   get isShown(): boolean {
-    return this.cardElement() !== null;
+    return this.#cardElement() !== null;
   }
 
   /** Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport rect). */
   show(content: Node, anchor: Box): void {
-    const shadow = this.ensureHost();
+    const shadow = this.#ensureHost();
     shadow.replaceChildren(content);
     this.place(anchor);
   }
 
   place(anchor: Box): void {
-    const card = this.cardElement();
+    const card = this.#cardElement();
     if (!card) return;
     card.style.maxHeight = '';
     const size = card.getBoundingClientRect();
@@ -46,42 +46,42 @@ export class CardHost {
   }
 
   hide(): void {
-    this.shadow?.replaceChildren();
+    this.#shadow?.replaceChildren();
   }
 
   focus(): void {
-    this.cardElement()?.focus();
+    this.#cardElement()?.focus();
   }
 
   /** Whether focus is inside the card (a closed root's focus shows as the host from outside). */
   hasFocus(): boolean {
-    return this.host !== undefined && document.activeElement === this.host;
+    return this.#host !== undefined && document.activeElement === this.#host;
   }
 
-  private cardElement(): HTMLElement | null {
-    return this.shadow?.querySelector<HTMLElement>('.card') ?? null;
+  #cardElement(): HTMLElement | null {
+    return this.#shadow?.querySelector<HTMLElement>('.card') ?? null;
   }
 
-  private ensureHost(): ShadowRoot {
-    if (this.shadow && this.host?.isConnected) return this.shadow;
-    const host = this.host ?? document.createElement('context-cards-card');
-    if (!this.shadow) {
-      this.shadow = host.attachShadow({ mode: 'closed' });
+  #ensureHost(): ShadowRoot {
+    if (this.#shadow && this.#host?.isConnected) return this.#shadow;
+    const host = this.#host ?? document.createElement('context-cards-card');
+    if (!this.#shadow) {
+      this.#shadow = host.attachShadow({ mode: 'closed' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(factsCss + cardCss);
-      adoptStyleSheet(this.shadow, sheet);
+      adoptStyleSheet(this.#shadow, sheet);
     }
-    this.host = host;
+    this.#host = host;
     document.documentElement.append(host);
     if (typeof host.showPopover === 'function') {
       host.popover = 'manual';
       host.showPopover();
     }
-    return this.shadow;
+    return this.#shadow;
   }
 
-  private remove(): void {
+  #remove(): void {
     this.hide();
-    this.host?.remove();
+    this.#host?.remove();
   }
 }

@@ -18,45 +18,48 @@ export interface MutationHooks {
 }
 
 export class MutationWatch {
-  private readonly observer: MutationObserver;
-  private pending: MutationRecord[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #observer: MutationObserver;
+  #pending: MutationRecord[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #hooks: MutationHooks;
 
   constructor(
-    private readonly hooks: MutationHooks,
+    hooks: MutationHooks,
     signal: AbortSignal,
   ) {
-    this.observer = new MutationObserver((records) => this.gather(records));
+    this.#hooks = hooks;
+    this.#observer = new MutationObserver((records) => this.#gather(records));
     signal.addEventListener('abort', () => {
-      this.observer.disconnect();
-      clearTimeout(this.timer);
+      this.#observer.disconnect();
+      clearTimeout(this.#timer);
     });
   }
 
   /** Watches a document or an open shadow root (a document's observer does not see into those). */
   observe(root: Node): void {
-    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+    this.#observer.observe(root, { childList: true, characterData: true, subtree: true });
   }
 
-  private gather(records: MutationRecord[]): void {
-    this.pending.push(...records);
-    this.timer ??= setTimeout(() => this.flush(), GATHER_MS);
+  #gather(records: MutationRecord[]): void {
+    this.#pending.push(...records);
+    this.#timer ??= setTimeout(() => this.#flush(), GATHER_MS);
   }
 
-  private flush(): void {
-    const records = this.pending.concat(this.observer.takeRecords());
-    this.pending = [];
-    this.timer = undefined;
+  #flush(): void {
+    const records = this.#pending.concat(this.#observer.takeRecords());
+    this.#pending = [];
+    this.#timer = undefined;
     let removedAny = false;
     const roots = new Set<Node>();
     for (const record of records) {
-      if (this.hooks.isOwnNode(record.target)) continue;
+      if (this.#hooks.isOwnNode(record.target)) continue;
       if (record.removedNodes.length > 0) removedAny = true;
       for (const root of rootsToRescan(record)) roots.add(root);
     }
-    if (removedAny) this.hooks.removed();
-    const scannable = [...roots].filter((root) => root.isConnected && !this.hooks.isOwnNode(root) && !insideSkipped(root));
-    if (scannable.length > 0) this.hooks.changed(outermost(scannable));
+    if (removedAny) this.#hooks.removed();
+    const scannable = [...roots].filter((root) => root.isConnected && !this.#hooks.isOwnNode(root) && !insideSkipped(root));
+    if (scannable.length > 0) this.#hooks.changed(outermost(scannable));
   }
 }
 

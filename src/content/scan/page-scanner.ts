@@ -23,78 +23,88 @@ export interface ScanStats {
 const SLICE_MS = 4;
 
 export class PageScanner {
-  private readonly queue: Node[] = [];
+  readonly #queue: Node[] = [];
   /** Queued roots whose old mentions are already dropped (see dropMentionsUnder). */
-  private readonly cleared = new WeakSet<Node>();
-  private walker: { root: Node; walker: TextWalker } | undefined;
-  private running = false;
-  private stats: ScanStats = { textNodes: 0, milliseconds: 0 };
+  readonly #cleared = new WeakSet<Node>();
+  #walker: { root: Node; walker: TextWalker } | undefined;
+  #running = false;
+  #stats: ScanStats = { textNodes: 0, milliseconds: 0 };
+
+  #matcher: Matcher;
+  readonly #mentions: MentionIndex;
+  readonly #hooks: ScannerHooks;
+  readonly #signal: AbortSignal;
 
   constructor(
-    private matcher: Matcher,
-    private readonly mentions: MentionIndex,
-    private readonly hooks: ScannerHooks,
-    private readonly signal: AbortSignal,
-  ) {}
+    matcher: Matcher,
+    mentions: MentionIndex,
+    hooks: ScannerHooks,
+    signal: AbortSignal,
+  ) {
+    this.#matcher = matcher;
+    this.#mentions = mentions;
+    this.#hooks = hooks;
+    this.#signal = signal;
+  }
 
   /** Matches from now on with `matcher` (topics turned on or off); the caller queues the rescan. */
   setMatcher(matcher: Matcher): void {
-    this.matcher = matcher;
+    this.#matcher = matcher;
   }
 
   /** Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice. */
   scan(root: Node): void {
-    if (this.queue.some((queued) => queued === root || queued.contains(root))) return;
-    for (let i = this.queue.length - 1; i >= 0; i--) if (root.contains(this.queue[i]!)) this.queue.splice(i, 1);
-    this.queue.push(root);
-    if (!this.running) void this.run();
+    if (this.#queue.some((queued) => queued === root || queued.contains(root))) return;
+    for (let i = this.#queue.length - 1; i >= 0; i--) if (root.contains(this.#queue[i]!)) this.#queue.splice(i, 1);
+    this.#queue.push(root);
+    if (!this.#running) void this.#run();
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
+  async #run(): Promise<void> {
+    this.#running = true;
     try {
-      while (!this.signal.aborted && (this.walker || this.queue.length > 0)) {
+      while (!this.#signal.aborted && (this.#walker || this.#queue.length > 0)) {
         const started = performance.now();
-        this.slice(started + SLICE_MS);
-        this.stats.milliseconds += performance.now() - started;
+        this.#slice(started + SLICE_MS);
+        this.#stats.milliseconds += performance.now() - started;
         await yieldToPage();
       }
-      if (!this.signal.aborted) this.hooks.settled(this.stats);
-      this.stats = { textNodes: 0, milliseconds: 0 };
+      if (!this.#signal.aborted) this.#hooks.settled(this.#stats);
+      this.#stats = { textNodes: 0, milliseconds: 0 };
     } finally {
-      this.running = false;
+      this.#running = false;
     }
   }
 
-  private slice(deadline: number): void {
+  #slice(deadline: number): void {
     while (performance.now() < deadline) {
-      if (!this.walker) {
-        const root = this.queue.shift();
+      if (!this.#walker) {
+        const root = this.#queue.shift();
         if (!root) return;
         if (!root.isConnected) continue;
-        this.startWalk(root);
+        this.#startWalk(root);
       }
-      const current = this.walker!;
+      const current = this.#walker!;
       const outcome = current.walker.walk(deadline);
       if (outcome === 'paused') return;
-      this.walker = undefined;
-      this.stats.textNodes += current.walker.textNodes;
+      this.#walker = undefined;
+      this.#stats.textNodes += current.walker.textNodes;
       if (outcome === 'lost') this.scan(current.root);
     }
   }
 
-  private startWalk(root: Node): void {
-    if (!this.cleared.has(root)) this.dropMentionsUnder([root, ...this.queue]);
-    this.cleared.delete(root);
-    const matcher = this.matcher;
+  #startWalk(root: Node): void {
+    if (!this.#cleared.has(root)) this.#dropMentionsUnder([root, ...this.#queue]);
+    this.#cleared.delete(root);
+    const matcher = this.#matcher;
     const sink = {
-      segment: (segment: Segment) => this.matchSegment(segment, matcher),
+      segment: (segment: Segment) => this.#matchSegment(segment, matcher),
       shadowRoot: (shadow: ShadowRoot) => {
-        this.hooks.foundShadowRoot(shadow);
+        this.#hooks.foundShadowRoot(shadow);
         this.scan(shadow);
       },
     };
-    this.walker = { root, walker: new TextWalker(root, matcher, sink, this.hooks.isOwnElement) };
+    this.#walker = { root, walker: new TextWalker(root, matcher, sink, this.#hooks.isOwnElement) };
   }
 
   /**
@@ -103,10 +113,10 @@ export class PageScanner {
    * pass over all mentions per root grew with the square of the page (slow in Firefox, where each
    * step up the tree crosses into the page's compartment).
    */
-  private dropMentionsUnder(roots: Node[]): void {
+  #dropMentionsUnder(roots: Node[]): void {
     const set = new Set(roots);
-    for (const root of roots) this.cleared.add(root);
-    this.mentions.removeWhere((mention) => composedWithin(mention.ranges[0]!.startContainer, set));
+    for (const root of roots) this.#cleared.add(root);
+    this.#mentions.removeWhere((mention) => composedWithin(mention.ranges[0]!.startContainer, set));
   }
 
   /**
@@ -114,7 +124,7 @@ export class PageScanner {
    * lookup, so only the nodes of a candidate mention are asked; if one is hidden, the segment is
    * matched again without it (hidden text can split or join words).
    */
-  private matchSegment(segment: Segment, matcher: Matcher): void {
+  #matchSegment(segment: Segment, matcher: Matcher): void {
     let rendered: Map<Element, boolean> | undefined;
     let current = segment;
     for (;;) {
@@ -124,7 +134,7 @@ export class PageScanner {
       const found = matches.map((match) => toMention(current, match.start, match.end, match.topicId));
       const hidden = new Set(found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered!)));
       if (hidden.size === 0) {
-        for (const mention of found) this.mentions.add(mention);
+        for (const mention of found) this.#mentions.add(mention);
         return;
       }
       current = without(current, hidden);

@@ -95,28 +95,37 @@ const ELEMENT_NODE = 1;
  * rather than asked again on the way up.
  */
 export class TextWalker {
-  private node: Node | null;
+  #node: Node | null;
   /** The parent of `node` when the walk paused: if the page moved `node` meanwhile, the stack is wrong. */
-  private pausedUnder: Node | null;
+  #pausedUnder: Node | null;
   /** For each element the walk is inside, below the root: whether leaving it ends a segment. */
-  private readonly insideBlock: boolean[] = [];
-  private readonly skippedByAttribute: ReadonlySet<Element>;
+  readonly #insideBlock: boolean[] = [];
+  readonly #skippedByAttribute: ReadonlySet<Element>;
   /** The pieces of the segment being read, and how far the matcher's quick pass has gone. */
-  private readonly pieces: Array<Text | null> = [];
-  private progress = startProgress();
+  readonly #pieces: Array<Text | null> = [];
+  #progress = startProgress();
   /** Text nodes read so far, for the popup's account of what a scan cost. */
   textNodes = 0;
 
+  readonly #root: Node;
+  readonly #matcher: Matcher;
+  readonly #sink: WalkSink;
+  readonly #isOwnElement: (element: Element) => boolean;
+
   constructor(
-    private readonly root: Node,
-    private readonly matcher: Matcher,
-    private readonly sink: WalkSink,
-    private readonly isOwnElement: (element: Element) => boolean,
+    root: Node,
+    matcher: Matcher,
+    sink: WalkSink,
+    isOwnElement: (element: Element) => boolean,
   ) {
-    this.node = root.firstChild;
-    this.pausedUnder = root;
+    this.#root = root;
+    this.#matcher = matcher;
+    this.#sink = sink;
+    this.#isOwnElement = isOwnElement;
+    this.#node = root.firstChild;
+    this.#pausedUnder = root;
     const queryable = root as Partial<ParentNode>;
-    this.skippedByAttribute = new Set(queryable.querySelectorAll ? queryable.querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
+    this.#skippedByAttribute = new Set(queryable.querySelectorAll ? queryable.querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
   }
 
   /**
@@ -125,71 +134,71 @@ export class TextWalker {
    * node it was at between two calls, so the root has to be walked again.
    */
   walk(deadline: number): 'done' | 'paused' | 'lost' {
-    let node = this.node;
-    if (node && (node.parentNode !== this.pausedUnder || !this.root.contains(node))) return 'lost';
+    let node = this.#node;
+    if (node && (node.parentNode !== this.#pausedUnder || !this.#root.contains(node))) return 'lost';
     for (let visited = 0; node; visited++) {
       if (visited % CHECK_CLOCK_EVERY === CHECK_CLOCK_EVERY - 1 && performance.now() > deadline) {
-        this.node = node;
-        this.pausedUnder = node.parentNode;
+        this.#node = node;
+        this.#pausedUnder = node.parentNode;
         return 'paused';
       }
-      node = this.visit(node) ? node.firstChild! : this.nextAfter(node);
+      node = this.#visit(node) ? node.firstChild! : this.#nextAfter(node);
     }
-    this.flush();
-    this.node = null;
+    this.#flush();
+    this.#node = null;
     return 'done';
   }
 
   /** Takes in one node; returns whether to go down into its children. */
-  private visit(node: Node): boolean {
+  #visit(node: Node): boolean {
     const type = node.nodeType;
     if (type === TEXT_NODE) {
-      this.append(node as Text, (node as Text).data);
+      this.#append(node as Text, (node as Text).data);
       return false;
     }
     if (type !== ELEMENT_NODE) return false;
     const element = node as Element;
     const { role, mayHostShadow } = nameRole(element.localName);
-    if (role === 'skip' || (this.skippedByAttribute.size > 0 && this.skippedByAttribute.has(element)) || this.isOwnElement(element)) return false;
+    if (role === 'skip' || (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) || this.#isOwnElement(element)) return false;
     if (role === 'break') {
-      this.append(null, '\n');
+      this.#append(null, '\n');
       return false;
     }
     if (mayHostShadow) {
       const shadow = element.shadowRoot;
-      if (shadow) this.sink.shadowRoot(shadow);
+      if (shadow) this.#sink.shadowRoot(shadow);
     }
     const isBlock = role === 'block';
-    if (isBlock) this.flush();
+    if (isBlock) this.#flush();
     if (element.firstChild === null) return false; // an empty block ends its segment on entry already
-    this.insideBlock.push(isBlock);
+    this.#insideBlock.push(isBlock);
     return true;
   }
 
   /** The next node in document order that is not below `node`; ends the segment at each block it leaves. */
-  private nextAfter(node: Node): Node | null {
+  #nextAfter(node: Node): Node | null {
     let current = node;
     for (let next = current.nextSibling; next === null; next = current.nextSibling) {
       const parent = current.parentNode;
-      if (parent === null || parent === this.root) return null;
-      if (this.insideBlock.pop()) this.flush();
+      if (parent === null || parent === this.#root) return null;
+      if (this.#insideBlock.pop()) this.#flush();
       current = parent;
     }
     return current.nextSibling;
   }
 
-  private append(node: Text | null, data: string): void {
+  #append(node: Text | null, data: string): void {
     if (data.length === 0) return;
     if (node) this.textNodes++;
-    this.pieces.push(node);
-    this.matcher.readPiece(data, this.progress);
+    this.#pieces.push(node);
+    this.#matcher.readPiece(data, this.#progress);
   }
 
-  private flush(): void {
-    if (this.pieces.length === 0) return;
-    if (this.progress.reached) this.sink.segment(segmentOf(this.pieces));
-    this.pieces.length = 0;
-    this.progress = startProgress();
+  #flush(): void {
+    if (this.#pieces.length === 0) return;
+    if (this.#progress.reached) this.#sink.segment(segmentOf(this.#pieces));
+    this.#pieces.length = 0;
+    this.#progress = startProgress();
   }
 }
 
