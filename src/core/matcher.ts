@@ -91,8 +91,12 @@ interface Automaton {
   classOfFolded: Map<number, number>;
   /** Whether some pattern ends in a state: most states end none, and this is the one check per unit. */
   final: Uint8Array;
-  /** The patterns that end in each final state, fail links included. */
-  output: number[][];
+  /** The first pattern whose text ends exactly in a state (-1: none); `samePattern` leads to the next one. */
+  endsHere: Int32Array;
+  /** For each pattern, the next one with the same folded text (-1: none), in the aliases' order. */
+  samePattern: Int32Array;
+  /** The nearest state down the fail chain where a pattern ends (0: none): the shorter patterns that end here too. */
+  outputLink: Int32Array;
 }
 
 const OTHER_CLASS = 0;
@@ -112,37 +116,41 @@ function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   const classCount = classOfFolded.size + 1;
   // The trie first: while it is built, 0 in `delta` means "no child" (the root is nobody's child).
   const delta = stateBound <= 0xffff ? new Uint16Array(stateBound * classCount) : new Int32Array(stateBound * classCount);
-  const ending: number[][] = [[]];
+  const endState = new Int32Array(patterns.length);
+  let states = 1;
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.folded.length; i++) {
       const slot = state * classCount + classOfFolded.get(pattern.folded.charCodeAt(i))!;
-      if (delta[slot] === 0) {
-        delta[slot] = ending.length;
-        ending.push([]);
-      }
+      if (delta[slot] === 0) delta[slot] = states++;
       state = delta[slot]!;
     }
-    ending[state]!.push(index);
+    endState[index] = state;
   });
-  const states = ending.length;
+  const endsHere = new Int32Array(states).fill(-1);
+  const samePattern = new Int32Array(patterns.length);
+  for (let index = patterns.length - 1; index >= 0; index--) {
+    samePattern[index] = endsHere[endState[index]!]!;
+    endsHere[endState[index]!] = index;
+  }
   const afterSpace = statesEnteredBySpace(delta, classCount, states);
-  completeTransitions(delta, classCount, ending);
+  const outputLink = completeTransitions(delta, classCount, states, endsHere);
   for (const state of afterSpace) delta[state * classCount + SPACE_CLASS] = state;
   const final = new Uint8Array(states);
-  ending.forEach((list, state) => (final[state] = list.length > 0 ? 1 : 0));
+  for (let state = 1; state < states; state++) final[state] = endsHere[state]! >= 0 || outputLink[state] !== 0 ? 1 : 0;
   const classOf = new Uint16Array(65536).fill(UNLEARNT);
-  return { delta: delta.slice(0, states * classCount), classCount, classOf, classOfFolded, final, output: ending };
+  return { delta: delta.subarray(0, states * classCount), classCount, classOf, classOfFolded, final, endsHere, samePattern, outputLink };
 }
 
 /**
  * Turns the trie into the automaton, breadth first so that a state's fail state (always
  * shallower) has its row complete before the state needs it: a missing transition becomes the
- * fail state's, and a state also ends every pattern its fail state ends.
+ * fail state's. Returns each state's output link (see `Automaton`), found on the way.
  */
-function completeTransitions(delta: Uint16Array | Int32Array, classCount: number, ending: number[][]): void {
-  const fail = new Int32Array(ending.length);
-  const queue = new Int32Array(ending.length);
+function completeTransitions(delta: Uint16Array | Int32Array, classCount: number, states: number, endsHere: Int32Array): Int32Array {
+  const fail = new Int32Array(states);
+  const outputLink = new Int32Array(states);
+  const queue = new Int32Array(states);
   let tail = 0;
   for (let c = 0; c < classCount; c++) if (delta[c] !== 0) queue[tail++] = delta[c]!;
   for (let head = 0; head < tail; head++) {
@@ -155,12 +163,13 @@ function completeTransitions(delta: Uint16Array | Int32Array, classCount: number
         delta[row + c] = delta[failRow + c]!;
         continue;
       }
-      fail[child] = delta[failRow + c]!;
-      const inherited = ending[fail[child]!]!;
-      if (inherited.length > 0) ending[child] = ending[child]!.concat(inherited);
+      const childFail = delta[failRow + c]!;
+      fail[child] = childFail;
+      outputLink[child] = endsHere[childFail]! >= 0 ? childFail : outputLink[childFail]!;
       queue[tail++] = child;
     }
   }
+  return outputLink;
 }
 
 /**
@@ -187,10 +196,13 @@ function findMatches(text: string, patterns: readonly Pattern[], automaton: Auto
   let candidates: Match[] | undefined;
   const progress = startProgress();
   for (let last = readToFinalState(text, 0, progress, automaton); last >= 0; last = readToFinalState(text, last + 1, progress, automaton)) {
-    for (const index of automaton.output[progress.state]!) {
-      const pattern = patterns[index]!;
-      const start = startOfMatch(text, last, pattern.folded.length);
-      if (accepts(text, start, last + 1, pattern)) (candidates ??= []).push({ start, end: last + 1, topicId: pattern.topicId });
+    // Every pattern that ends here: this state's own, then those of the states down its output links.
+    for (let state = progress.state; state !== 0; state = automaton.outputLink[state]!) {
+      for (let index = automaton.endsHere[state]!; index >= 0; index = automaton.samePattern[index]!) {
+        const pattern = patterns[index]!;
+        const start = startOfMatch(text, last, pattern.folded.length);
+        if (accepts(text, start, last + 1, pattern)) (candidates ??= []).push({ start, end: last + 1, topicId: pattern.topicId });
+      }
     }
   }
   return candidates ? leftmostLongest(candidates) : [];
@@ -272,20 +284,9 @@ function isLowSurrogateAt(text: string, index: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff && index > 0;
 }
 
+/** Each run of white space as one space (`\s` is exactly `isSpaceUnit`; a unit test holds them together). */
 function collapseSpaces(text: string): string {
-  let out = '';
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (isSpaceUnit(unit)) {
-      if (!inSpace) out += ' ';
-      inSpace = true;
-    } else {
-      out += text[i];
-      inSpace = false;
-    }
-  }
-  return out;
+  return text.replace(/\s+/g, ' ');
 }
 
 function foldString(text: string): string {
