@@ -22,10 +22,10 @@ const ENTRIES = [
   // Declared content scripts are classic scripts.
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
   // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
-  // the background as a classic script that leaves its exports on the content script's global
-  // (src/content/browser-quirks.ts, loadScanner).
+  // the background as a classic script that leaves `start` on the content script's global
+  // (src/content/browser-quirks.ts, loadScanner and exposeScanner).
   // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts).
-  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, globalName: 'contextCardsScanner', jsxRuntime: 'src/content/card/dom-jsx.ts' },
+  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, jsxRuntime: 'src/content/card/dom-jsx.ts' },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
   // Extension pages: a module script and a stylesheet each, next to their HTML.
@@ -80,7 +80,6 @@ async function bundle(out, browser) {
         outdir: out,
         bundle: true,
         format,
-        globalName: format === 'iife' ? entry.globalName : undefined,
         target: browser === 'chrome' ? 'chrome111' : 'firefox142',
         minify: !dev,
         sourcemap: dev ? 'inline' : false,

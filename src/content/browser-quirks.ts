@@ -34,6 +34,11 @@ export async function loadScanner(): Promise<typeof Scanner> {
   }
 }
 
+/** Firefox: what content/main.js, run as a classic script, leaves on the global for `loadScanner`. */
+export function exposeScanner(scanner: typeof Scanner): void {
+  (globalThis as unknown as Record<string, typeof Scanner>)[SCANNER_GLOBAL] = scanner;
+}
+
 /**
  * The text node and offset under a point, looking inside the open shadow roots given.
  * `caretPositionFromPoint` with `shadowRoots` is Chrome 128+ and Firefox 150+ (without the option,

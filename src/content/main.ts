@@ -10,6 +10,7 @@ import type { Settings } from '../core/settings';
 import type { Facts } from '../shared/facts';
 import { resolveLanguage, setMessages } from '../shared/i18n';
 import type { PageState } from '../shared/messages';
+import { exposeScanner } from './browser-quirks';
 import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
 import { reportCounts } from './count-reporter';
@@ -137,3 +138,5 @@ function matcherFor(pack: Pack, settings: Settings) {
     .flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive })));
   return compileMatcher(aliases);
 }
+
+if (BUILD_TARGET === 'firefox') exposeScanner({ start }); // see loadScanner in browser-quirks.ts
