@@ -18,6 +18,7 @@ import { HighlightPainter } from './highlights';
 import { watchPointer } from './hover';
 import { focusNextMention, revealMention } from './keyboard';
 import { MentionIndex, isConnected } from './mentions';
+import { blocksInView } from './scan/in-view';
 import { MutationWatch } from './scan/mutation-watch';
 import { PageScanner, type ScanStats } from './scan/page-scanner';
 import { snippetOf } from './snippets';
@@ -86,7 +87,10 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
     },
     signal,
   );
-  const scanPage = () => scanner.scan(document.body ?? document.documentElement);
+  const scanPage = () => {
+    const root = document.body ?? document.documentElement;
+    scanner.scan(root, blocksInView(root, (node) => host.owns(node)));
+  };
 
   painter.configure(settings.highlight);
   watch.observe(document);

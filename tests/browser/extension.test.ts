@@ -289,6 +289,18 @@ describe('hostile and unusual pages', () => {
     await page.close();
   });
 
+  it('scans what the reader sees first on a long page opened halfway down', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/opened-at-its-end.html`);
+    const total = async () => ((await session.messageTab(page, 'getPageState', {})) as { result: { total?: number } }).result.total;
+    expect(await eventually(total, 4005, { timeout: 20_000 })).toBe(4005);
+    // In document order the part on screen would come last, with all 4,005 painted by then.
+    const paintedFirst = await page.evaluate(() => (window as unknown as { paintedWhenInViewAppeared?: number }).paintedWhenInViewAppeared);
+    expect(paintedFirst).toBeDefined();
+    expect(paintedFirst).toBeLessThan(1000);
+    expect(session.errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
   it('never talks to the page’s own scripts: no postMessage, no events, no globals', async () => {
     const page = await session.browser.newPage();
     await page.evaluateOnNewDocument(() => {

@@ -4,7 +4,7 @@
  * set of blocks to scan again, so a page that adds 10,000 paragraphs is scanned paragraph by
  * paragraph, not the whole page again each time.
  */
-import { SKIPPED_SELECTOR, blockAround, roleOf } from './text-walker';
+import { blockAround, insideSkipped, roleOf } from './text-walker';
 
 /** Changes show up within about half a second: this, plus the time the rescan takes. */
 const GATHER_MS = 150;
@@ -75,11 +75,6 @@ function rootsToRescan(record: MutationRecord): Node[] {
     roots.push(isBlock ? added : blockAround(record.target));
   }
   return roots;
-}
-
-function insideSkipped(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return element !== null && element.closest(SKIPPED_SELECTOR) !== null;
 }
 
 /** Drops roots inside other roots: in document order, a root's descendants follow it directly. */

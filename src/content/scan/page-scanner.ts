@@ -21,12 +21,18 @@ export interface ScanStats {
 }
 
 const SLICE_MS = 4;
+/** The longest a scan keeps the page from painting: then it waits for a frame, so what it found shows on the way. */
+const PAINT_EVERY_MS = 32;
 
 export class PageScanner {
   readonly #queue: Node[] = [];
   /** Queued roots whose old mentions are already dropped (see dropMentionsUnder). */
   readonly #cleared = new WeakSet<Node>();
+  /** For a queued root, the blocks inside it that are queued before it, to be scanned first (in view). */
+  readonly #scannedFirst = new WeakMap<Node, ReadonlySet<Node>>();
   #walker: { root: Node; walker: TextWalker } | undefined;
+  /** The root whose walk already waited for the blocks in view to be painted. */
+  #paintedBefore: Node | undefined;
   #running = false;
   #stats: ScanStats = { textNodes: 0, milliseconds: 0 };
 
@@ -52,22 +58,43 @@ export class PageScanner {
     this.#matcher = matcher;
   }
 
-  /** Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice. */
-  scan(root: Node): void {
-    if (this.#queue.some((queued) => queued === root || queued.contains(root))) return;
+  /**
+   * Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice.
+   * `inViewFirst`: blocks inside `root` that the reader sees now. They are scanned first, so the
+   * highlights on screen do not wait for the rest of a long page, and the rest goes round them.
+   */
+  scan(root: Node, inViewFirst: readonly Node[] = []): void {
+    if (this.#queue.some((queued) => this.#covers(queued, root))) return;
     for (let i = this.#queue.length - 1; i >= 0; i--) if (root.contains(this.#queue[i]!)) this.#queue.splice(i, 1);
-    this.#queue.push(root);
+    const first = inViewFirst.filter((block) => block !== root && root.contains(block));
+    if (first.length > 0) this.#scannedFirst.set(root, new Set(first));
+    this.#queue.push(...first, root);
     if (!this.#running) void this.#run();
+  }
+
+  /** Whether the walk of `queued` will take in `root`: it contains it, and not inside a block scanned first. */
+  #covers(queued: Node, root: Node): boolean {
+    if (queued === root) return true;
+    if (!queued.contains(root)) return false;
+    const first = this.#scannedFirst.get(queued);
+    return first === undefined || ![...first].some((block) => block.contains(root));
   }
 
   async #run(): Promise<void> {
     this.#running = true;
     try {
+      let lastPaint = performance.now();
       while (!this.#signal.aborted && (this.#walker || this.#queue.length > 0)) {
         const started = performance.now();
-        this.#slice(started + SLICE_MS);
-        this.#stats.milliseconds += performance.now() - started;
-        await yieldToPage();
+        const next = this.#slice(started + SLICE_MS);
+        const ended = performance.now();
+        this.#stats.milliseconds += ended - started;
+        if (next === 'paint' || ended - lastPaint >= PAINT_EVERY_MS) {
+          await afterNextPaint();
+          lastPaint = performance.now();
+        } else {
+          await yieldToPage();
+        }
       }
       if (!this.#signal.aborted) this.#hooks.settled(this.#stats);
       this.#stats = { textNodes: 0, milliseconds: 0 };
@@ -76,21 +103,29 @@ export class PageScanner {
     }
   }
 
-  #slice(deadline: number): void {
+  /** Scans until `deadline`; says whether to let the page paint before the next slice. */
+  #slice(deadline: number): 'paint' | 'yield' {
     while (performance.now() < deadline) {
       if (!this.#walker) {
-        const root = this.#queue.shift();
-        if (!root) return;
+        const root = this.#queue[0];
+        if (!root) return 'yield';
+        // The blocks in view are done: the reader sees them painted before the rest is walked.
+        if (this.#scannedFirst.has(root) && this.#paintedBefore !== root) {
+          this.#paintedBefore = root;
+          return 'paint';
+        }
+        this.#queue.shift();
         if (!root.isConnected) continue;
         this.#startWalk(root);
       }
       const current = this.#walker!;
       const outcome = current.walker.walk(deadline);
-      if (outcome === 'paused') return;
+      if (outcome === 'paused') return 'yield';
       this.#walker = undefined;
       this.#stats.textNodes += current.walker.textNodes;
       if (outcome === 'lost') this.scan(current.root);
     }
+    return 'yield';
   }
 
   #startWalk(root: Node): void {
@@ -104,7 +139,10 @@ export class PageScanner {
         this.scan(shadow);
       },
     };
-    this.#walker = { root, walker: new TextWalker(root, matcher, sink, this.#hooks.isOwnElement) };
+    const scannedFirst = this.#scannedFirst.get(root);
+    this.#scannedFirst.delete(root);
+    this.#paintedBefore = undefined;
+    this.#walker = { root, walker: new TextWalker(root, matcher, sink, this.#hooks.isOwnElement, scannedFirst) };
   }
 
   /**
@@ -195,4 +233,20 @@ function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Waits until the page has painted a frame. `scheduler.yield()` continuations are served before
+ * rendering, so a scan that only yielded would show nothing new for as long as it ran (100 ms on a
+ * 3 MB article). A hidden page paints no frame and needs none.
+ */
+function afterNextPaint(): Promise<void> {
+  if (document.hidden) return yieldToPage();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100); // a page that is visible but draws no frame
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0); // after the frame's paint, not inside it
+    });
+  });
 }

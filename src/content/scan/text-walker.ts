@@ -27,30 +27,28 @@ export interface WalkSink {
   shadowRoot(root: ShadowRoot): void;
 }
 
+// Element names as localName gives them (lower case), each list one string: they ship in the content script.
+
 /** Elements that flow inside a line of text; any other element is a block and breaks segments. */
-const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'CITE', 'CODE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS',
-  'KBD', 'LABEL', 'MARK', 'NOBR', 'Q', 'RUBY', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB',
-  'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
-]);
+const INLINE = new Set(
+  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q ruby s samp small span strike strong sub sup time tt u var wbr'.split(' '),
+);
 
 /** Never scanned, subtree included (DESIGN.md "Matching semantics"). */
-const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'FRAME',
-  'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SVG', 'MATH', 'HEAD', 'TITLE', 'RT', 'RP',
-]);
+const SKIPPED = 'script style noscript template textarea input select option iframe frame object embed canvas video audio svg math head title rt rp'.split(' ');
+
+/** Elements that may hold a shadow root (besides custom elements): the others are not asked. */
+const SHADOW_HOSTS = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
+
+// Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 /** Attributes that keep an element and its subtree from being scanned, whatever its tag. */
 const SKIPPED_BY_ATTRIBUTE = '[hidden],[contenteditable]:not([contenteditable="false" i])';
 
 /** The same rule as a selector, to ask whether a node sits inside something never scanned. */
-export const SKIPPED_SELECTOR = [...SKIPPED].map((tag) => tag.toLowerCase()).join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
-
-/** Elements that may hold a shadow root (besides custom elements): the others are not asked. */
-const SHADOW_HOSTS = new Set([
-  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
-  'nav', 'p', 'section', 'span',
-]);
+export const SKIPPED_SELECTOR = SKIPPED.join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
 
 export type ElementRole = 'skip' | 'inline' | 'break' | 'block';
 
@@ -60,9 +58,9 @@ const roleByName = new Map<string, { role: ElementRole; mayHostShadow: boolean }
 function nameRole(name: string): { role: ElementRole; mayHostShadow: boolean } {
   let known = roleByName.get(name);
   if (known === undefined) {
-    const tag = name.toUpperCase();
-    const role = SKIPPED.has(tag) ? 'skip' : tag === 'BR' ? 'break' : INLINE.has(tag) ? 'inline' : 'block';
-    known = { role, mayHostShadow: SHADOW_HOSTS.has(name) || name.includes('-') };
+    const tag = name.toLowerCase(); // an element made with createElementNS may be named in capitals
+    const role = SKIPPED.includes(tag) ? 'skip' : tag === 'br' ? 'break' : INLINE.has(tag) ? 'inline' : 'block';
+    known = { role, mayHostShadow: SHADOW_HOSTS.has(tag) || tag.includes('-') };
     roleByName.set(name, known);
   }
   return known;
@@ -71,6 +69,12 @@ function nameRole(name: string): { role: ElementRole; mayHostShadow: boolean } {
 export function roleOf(element: Element): ElementRole {
   const { role } = nameRole(element.localName);
   return role !== 'skip' && element.matches(SKIPPED_BY_ATTRIBUTE) ? 'skip' : role;
+}
+
+/** Whether a node is in something never scanned (itself included). */
+export function insideSkipped(node: Node): boolean {
+  const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return element !== null && element.closest(SKIPPED_SELECTOR) !== null;
 }
 
 /** The nearest ancestor (or self) that is not inline: segments never cross it. */
@@ -84,9 +88,6 @@ export function blockAround(node: Node): Node {
 }
 
 const CHECK_CLOCK_EVERY = 64;
-// Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /**
  * The walk costs a few DOM reads per node and no more, as it runs over every element of the page:
@@ -111,17 +112,21 @@ export class TextWalker {
   readonly #matcher: Matcher;
   readonly #sink: WalkSink;
   readonly #isOwnElement: (element: Element) => boolean;
+  /** Blocks inside the root that were scanned on their own already: passed over, as block edges. */
+  readonly #scannedAlready: ReadonlySet<Node> | undefined;
 
   constructor(
     root: Node,
     matcher: Matcher,
     sink: WalkSink,
     isOwnElement: (element: Element) => boolean,
+    scannedAlready?: ReadonlySet<Node>,
   ) {
     this.#root = root;
     this.#matcher = matcher;
     this.#sink = sink;
     this.#isOwnElement = isOwnElement;
+    this.#scannedAlready = scannedAlready;
     this.#node = root.firstChild;
     this.#pausedUnder = root;
     const queryable = root as Partial<ParentNode>;
@@ -142,49 +147,50 @@ export class TextWalker {
         this.#pausedUnder = node.parentNode;
         return 'paused';
       }
-      node = this.#visit(node) ? node.firstChild! : this.#nextAfter(node);
+      node = this.#visit(node) ?? this.#nextAfter(node);
     }
     this.#flush();
     this.#node = null;
     return 'done';
   }
 
-  /** Takes in one node; returns whether to go down into its children. */
-  #visit(node: Node): boolean {
+  /** Takes in one node; returns its first child if the walk goes down into it. */
+  #visit(node: Node): Node | null {
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       this.#append(node as Text, (node as Text).data);
-      return false;
+      return null;
     }
-    if (type !== ELEMENT_NODE) return false;
+    if (type !== ELEMENT_NODE) return null;
     const element = node as Element;
     const { role, mayHostShadow } = nameRole(element.localName);
-    if (role === 'skip' || (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) || this.#isOwnElement(element)) return false;
+    if (role === 'skip' || (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) || this.#isOwnElement(element)) return null;
     if (role === 'break') {
       this.#append(null, '\n');
-      return false;
+      return null;
     }
+    const isBlock = role === 'block';
+    if (isBlock) this.#flush();
+    if (this.#scannedAlready?.has(element)) return null;
     if (mayHostShadow) {
       const shadow = element.shadowRoot;
       if (shadow) this.#sink.shadowRoot(shadow);
     }
-    const isBlock = role === 'block';
-    if (isBlock) this.#flush();
-    if (element.firstChild === null) return false; // an empty block ends its segment on entry already
-    this.#insideBlock.push(isBlock);
-    return true;
+    const child = element.firstChild;
+    if (child !== null) this.#insideBlock.push(isBlock); // an empty block ended its segment on entry already
+    return child;
   }
 
   /** The next node in document order that is not below `node`; ends the segment at each block it leaves. */
   #nextAfter(node: Node): Node | null {
-    let current = node;
-    for (let next = current.nextSibling; next === null; next = current.nextSibling) {
+    for (let current = node; ; ) {
+      const next = current.nextSibling;
+      if (next !== null) return next;
       const parent = current.parentNode;
       if (parent === null || parent === this.#root) return null;
       if (this.#insideBlock.pop()) this.#flush();
       current = parent;
     }
-    return current.nextSibling;
   }
 
   #append(node: Text | null, data: string): void {
