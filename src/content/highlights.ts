@@ -16,6 +16,8 @@ export class HighlightPainter {
   /** Every document or shadow root that holds a range: `::highlight()` rules do not reach into shadow roots in Firefox. */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
   readonly #painted = new Set<Mention>();
+  /** Found, to be painted with the next `paintFound()`. */
+  readonly #found = new Set<Mention>();
   #firstOnly = false;
 
   constructor(signal: AbortSignal) {
@@ -37,6 +39,7 @@ export class HighlightPainter {
 
   /** Paints what should be painted of `ordered` (all mentions, in document order), and nothing else. */
   repaint(ordered: readonly Mention[]): void {
+    this.#found.clear();
     const seenTopics = new Set<string>();
     const wanted = ordered.filter((m) => !this.#firstOnly || (!seenTopics.has(m.topicId) && seenTopics.add(m.topicId)));
     const keep = new Set(wanted);
@@ -44,12 +47,24 @@ export class HighlightPainter {
     for (const mention of wanted) this.#add(mention);
   }
 
-  /** A newly found mention; with "first mention only" it waits for `repaint`, which knows the order. */
+  /** A newly found mention, painted with the next `paintFound()`; with "first mention only", by `repaint`, which knows the order. */
   added(mention: Mention): void {
-    if (!this.#firstOnly) this.#add(mention);
+    if (!this.#firstOnly) this.#found.add(mention);
+  }
+
+  /**
+   * Paints the mentions found since the last call. A scan calls it when the blocks in view are
+   * done and when it is done, not as it goes: in Chromium a frame in which a highlight with a
+   * text decoration changed costs time in proportion to all its ranges (100 ms at 6,000), so
+   * each batch is a frame the page pays for, and what is off screen can wait for the end.
+   */
+  paintFound(): void {
+    for (const mention of this.#found) this.#add(mention);
+    this.#found.clear();
   }
 
   remove(mention: Mention): void {
+    this.#found.delete(mention);
     if (!this.#painted.delete(mention)) return;
     for (const range of mention.ranges) this.#mentions.delete(range);
   }

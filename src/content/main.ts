@@ -77,8 +77,10 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
         shadowRoots.add(root);
         watch.observe(root);
       },
+      inViewScanned: () => painter.paintFound(),
       settled: (stats) => {
         lastScan = stats;
+        painter.paintFound();
         painter.ensureRegistered();
         // Only "first mention only" needs the order; a sort on every change would cost pages that churn.
         if (settings.highlight.firstOnly) painter.repaint(mentions.inDocumentOrder());

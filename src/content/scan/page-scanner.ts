@@ -11,6 +11,8 @@ export interface ScannerHooks {
   isOwnElement(element: Element): boolean;
   /** An open shadow root was found: it is scanned too, and needs watching. */
   foundShadowRoot(root: ShadowRoot): void;
+  /** The blocks in view are scanned: what they hold can be painted before the rest is walked. */
+  inViewScanned(): void;
   /** The queue ran empty: every root asked for has been scanned. */
   settled(stats: ScanStats): void;
 }
@@ -112,6 +114,7 @@ export class PageScanner {
         // The blocks in view are done: the reader sees them painted before the rest is walked.
         if (this.#scannedFirst.has(root) && this.#paintedBefore !== root) {
           this.#paintedBefore = root;
+          this.#hooks.inViewScanned();
           return 'paint';
         }
         this.#queue.shift();
