@@ -37,9 +37,6 @@ const INLINE = new Set(
 /** Never scanned, subtree included (DESIGN.md "Matching semantics"). */
 const SKIPPED = 'script style noscript template textarea input select option iframe frame object embed canvas video audio svg math head title rt rp'.split(' ');
 
-/** Elements that may hold a shadow root (besides custom elements): the others are not asked. */
-const SHADOW_HOSTS = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
-
 // Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -53,21 +50,20 @@ export const SKIPPED_SELECTOR = SKIPPED.join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
 export type ElementRole = 'skip' | 'inline' | 'break' | 'block';
 
 /** What an element's name alone says, learnt once per name: a walk meets the same few dozen names. */
-const roleByName = new Map<string, { role: ElementRole; mayHostShadow: boolean }>();
+const roleByName = new Map<string, ElementRole>();
 
-function nameRole(name: string): { role: ElementRole; mayHostShadow: boolean } {
-  let known = roleByName.get(name);
-  if (known === undefined) {
+function nameRole(name: string): ElementRole {
+  let role = roleByName.get(name);
+  if (role === undefined) {
     const tag = name.toLowerCase(); // an element made with createElementNS may be named in capitals
-    const role = SKIPPED.includes(tag) ? 'skip' : tag === 'br' ? 'break' : INLINE.has(tag) ? 'inline' : 'block';
-    known = { role, mayHostShadow: SHADOW_HOSTS.has(tag) || tag.includes('-') };
-    roleByName.set(name, known);
+    role = SKIPPED.includes(tag) ? 'skip' : tag === 'br' ? 'break' : INLINE.has(tag) ? 'inline' : 'block';
+    roleByName.set(name, role);
   }
-  return known;
+  return role;
 }
 
 export function roleOf(element: Element): ElementRole {
-  const { role } = nameRole(element.localName);
+  const role = nameRole(element.localName);
   return role !== 'skip' && element.matches(SKIPPED_BY_ATTRIBUTE) ? 'skip' : role;
 }
 
@@ -104,7 +100,7 @@ export class TextWalker {
   readonly #skippedByAttribute: ReadonlySet<Element>;
   /** The pieces of the segment being read, and how far the matcher's quick pass has gone. */
   readonly #pieces: Array<Text | null> = [];
-  #progress = startProgress();
+  readonly #progress = startProgress();
   /** Text nodes read so far, for the popup's account of what a scan cost. */
   textNodes = 0;
 
@@ -163,7 +159,7 @@ export class TextWalker {
     }
     if (type !== ELEMENT_NODE) return null;
     const element = node as Element;
-    const { role, mayHostShadow } = nameRole(element.localName);
+    const role = nameRole(element.localName);
     if (role === 'skip' || (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) || this.#isOwnElement(element)) return null;
     if (role === 'break') {
       this.#append(null, '\n');
@@ -172,10 +168,8 @@ export class TextWalker {
     const isBlock = role === 'block';
     if (isBlock) this.#flush();
     if (this.#scannedAlready?.has(element)) return null;
-    if (mayHostShadow) {
-      const shadow = element.shadowRoot;
-      if (shadow) this.#sink.shadowRoot(shadow);
-    }
+    const shadow = element.shadowRoot;
+    if (shadow) this.#sink.shadowRoot(shadow);
     const child = element.firstChild;
     if (child !== null) this.#insideBlock.push(isBlock); // an empty block ended its segment on entry already
     return child;
@@ -204,7 +198,9 @@ export class TextWalker {
     if (this.#pieces.length === 0) return;
     if (this.#progress.reached) this.#sink.segment(segmentOf(this.#pieces));
     this.#pieces.length = 0;
-    this.#progress = startProgress();
+    // Reset, not replaced: a page has thousands of blocks.
+    this.#progress.state = 0;
+    this.#progress.reached = false;
   }
 }
 
