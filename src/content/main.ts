@@ -21,6 +21,7 @@ import { MentionIndex, isConnected } from './mentions';
 import { blocksInView } from './scan/in-view';
 import { MutationWatch } from './scan/mutation-watch';
 import { PageScanner, type ScanStats } from './scan/page-scanner';
+import { afterNextPaint } from './scan/scheduling';
 import { snippetOf } from './snippets';
 
 const MAX_LISTED_MENTIONS = 200;
@@ -91,7 +92,12 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   );
   const scanPage = () => {
     const root = document.body ?? document.documentElement;
-    scanner.scan(root, blocksInView(root, (node) => host.owns(node)));
+    if (document.hidden) return scanner.scan(root); // nothing is in view
+    // Finding the blocks in view takes hit tests, which force a layout if one is due: after a
+    // paint there is none to do (a rescan follows a repaint of the highlights, which makes one due).
+    void afterNextPaint().then(() => {
+      if (!signal.aborted) scanner.scan(root, blocksInView(root, (node) => host.owns(node)));
+    });
   };
 
   painter.configure(settings.highlight);

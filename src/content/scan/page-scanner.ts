@@ -5,6 +5,7 @@
  */
 import type { Matcher } from '../../core/matcher';
 import type { Mention, MentionIndex } from '../mentions';
+import { afterNextPaint, yieldToPage } from './scheduling';
 import { TextWalker, type Segment } from './text-walker';
 
 export interface ScannerHooks {
@@ -229,27 +230,4 @@ function without(segment: Segment, hidden: Set<Text>): Segment {
     kept.text += segment.text.slice(segment.starts[i], segment.starts[i + 1] ?? segment.text.length);
   });
   return kept;
-}
-
-/** Lets the page run before the next slice: `scheduler.yield()` where it exists, else a task. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Waits until the page has painted a frame. `scheduler.yield()` continuations are served before
- * rendering, so a scan that only yielded would show nothing new for as long as it ran (100 ms on a
- * 3 MB article). A hidden page paints no frame and needs none.
- */
-function afterNextPaint(): Promise<void> {
-  if (document.hidden) return yieldToPage();
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100); // a page that is visible but draws no frame
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      setTimeout(resolve, 0); // after the frame's paint, not inside it
-    });
-  });
 }
