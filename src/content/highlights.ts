@@ -13,7 +13,12 @@ export class HighlightPainter {
   readonly #mentions = new Highlight();
   readonly #active = new Highlight();
   readonly #sheet = new CSSStyleSheet();
-  /** Every document or shadow root that holds a range: `::highlight()` rules do not reach into shadow roots in Firefox. */
+  /**
+   * Every document or shadow root that holds a range, styled when its first range is painted:
+   * adopting a stylesheet restyles the whole document (50 ms on a long Wikipedia page), which a
+   * page without mentions should not pay for. Shadow roots too: `::highlight()` rules do not reach
+   * into them in Firefox.
+   */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
   readonly #painted = new Set<Mention>();
   /** Found, to be painted with the next `paintFound()`. */
@@ -22,7 +27,6 @@ export class HighlightPainter {
 
   constructor(signal: AbortSignal) {
     this.#active.priority = 1;
-    this.#styleRoot(document);
     this.ensureRegistered();
     signal.addEventListener('abort', () => this.#dispose());
   }
@@ -87,7 +91,7 @@ export class HighlightPainter {
     for (const range of mention.ranges) {
       this.#mentions.add(range);
       const root = range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) this.#styleRoot(root);
+      if (root === document || root instanceof ShadowRoot) this.#styleRoot(root as Document | ShadowRoot);
     }
   }
 

@@ -360,6 +360,25 @@ describe('the page', () => {
     expect(after).toEqual({ hosts: 1, same: true });
     await page.close();
   });
+
+  it('gets the highlight stylesheet only when there is a mention to paint, and loses it when the extension stops', async () => {
+    const sheets = (page: Page) => page.evaluate(() => document.adoptedStyleSheets.length);
+    const quiet = await session.openPage(`${server.origin}/fixtures/article-without-mentions.html`);
+    expect(await eventually(async () => ((await pageState(quiet)) as { result: { status?: string } }).result.status, 'running')).toBe('running');
+    await pause(300);
+    expect(await sheets(quiet)).toBe(0); // adopting one restyles the whole page
+    await quiet.close();
+    const article = await session.openPage(`${server.origin}/demo/article.html`);
+    await badge(article, '14');
+    expect(await sheets(article)).toBe(1);
+    const pauseSites = (hosts: string[]) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      session.inExtension((items: object) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set(items), { 'sites.blocked': hosts });
+    await pauseSites(['127.0.0.1']);
+    expect(await eventually(() => sheets(article), 0)).toBe(0);
+    await pauseSites([]);
+    await article.close();
+  });
 });
 
 describe('privacy', () => {
