@@ -58,9 +58,10 @@ export class HighlightPainter {
 
   /**
    * Paints the mentions found since the last call. A scan calls it when the blocks in view are
-   * done and when it is done, not as it goes: in Chromium a frame in which a highlight with a
-   * text decoration changed costs time in proportion to all its ranges (100 ms at 6,000), so
-   * each batch is a frame the page pays for, and what is off screen can wait for the end.
+   * done and when it is done (ScannerHooks.showFound), not as it goes: in Chromium a frame in
+   * which a highlight with a text decoration changed costs time in proportion to all its ranges
+   * (100 ms at 6,000), so each batch is a frame the page pays for, and what is off screen can
+   * wait for the end.
    */
   paintFound(): void {
     for (const mention of this.#found) this.#add(mention);

@@ -78,7 +78,7 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
         shadowRoots.add(root);
         watch.observe(root);
       },
-      inViewScanned: () => painter.paintFound(),
+      showFound: () => painter.paintFound(),
       settled: (stats) => {
         lastScan = stats;
         painter.paintFound();

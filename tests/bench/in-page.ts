@@ -62,7 +62,7 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
       {
         isOwnElement: () => false,
         foundShadowRoot: (root) => scanner.scan(root),
-        inViewScanned: () => painter.paintFound(),
+        showFound: () => painter.paintFound(),
         settled: (scanStats) => {
           const started = performance.now();
           painter.paintFound();

@@ -12,8 +12,11 @@ export interface ScannerHooks {
   isOwnElement(element: Element): boolean;
   /** An open shadow root was found: it is scanned too, and needs watching. */
   foundShadowRoot(root: ShadowRoot): void;
-  /** The blocks in view are scanned: what they hold can be painted before the rest is walked. */
-  inViewScanned(): void;
+  /**
+   * Time to show what was found so far: the blocks in view are done, or a scan has kept going
+   * for a second (a page that never stops changing). Everything else is shown when it settles.
+   */
+  showFound(): void;
   /** The queue ran empty: every root asked for has been scanned. */
   settled(stats: ScanStats): void;
 }
@@ -24,8 +27,10 @@ export interface ScanStats {
 }
 
 const SLICE_MS = 4;
-/** The longest a scan keeps the page from painting: then it waits for a frame, so what it found shows on the way. */
+/** The longest a scan keeps the page from painting: then it waits for a frame. */
 const PAINT_EVERY_MS = 32;
+/** The longest a scan that does not settle keeps what it found from being shown. */
+const SHOW_FOUND_EVERY_MS = 1000;
 
 export class PageScanner {
   readonly #queue: Node[] = [];
@@ -87,9 +92,14 @@ export class PageScanner {
     this.#running = true;
     try {
       let lastPaint = performance.now();
+      let lastShown = lastPaint;
       while (!this.#signal.aborted && (this.#walker || this.#queue.length > 0)) {
         const started = performance.now();
         const next = this.#slice(started + SLICE_MS);
+        if (next === 'paint' || started - lastShown >= SHOW_FOUND_EVERY_MS) {
+          this.#hooks.showFound();
+          lastShown = started;
+        }
         const ended = performance.now();
         this.#stats.milliseconds += ended - started;
         if (next === 'paint' || ended - lastPaint >= PAINT_EVERY_MS) {
@@ -115,7 +125,6 @@ export class PageScanner {
         // The blocks in view are done: the reader sees them painted before the rest is walked.
         if (this.#scannedFirst.has(root) && this.#paintedBefore !== root) {
           this.#paintedBefore = root;
-          this.#hooks.inViewScanned();
           return 'paint';
         }
         this.#queue.shift();
