@@ -365,7 +365,7 @@ describe('the page', () => {
     await page.close();
   });
 
-  it('gets the highlight stylesheet only when there is a mention to paint, and loses it when the extension stops', async () => {
+  it('gets the highlight stylesheet only when there is a mention to paint, and not while the site is paused', async () => {
     const sheets = (page: Page) => page.evaluate(() => document.adoptedStyleSheets.length);
     const quiet = await session.openPage(`${server.origin}/fixtures/article-without-mentions.html`);
     expect(await eventually(async () => ((await pageState(quiet)) as { result: { status?: string } }).result.status, 'running')).toBe('running');
@@ -381,6 +381,9 @@ describe('the page', () => {
     await pauseSites(['127.0.0.1']);
     expect(await eventually(() => sheets(article), 0)).toBe(0);
     await pauseSites([]);
+    // Resumed: closing the page while it starts again would cut its messages to the background short.
+    expect(await badge(article, '14')).toBe('14');
+    expect(await sheets(article)).toBe(1);
     await article.close();
   });
 });
