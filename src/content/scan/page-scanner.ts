@@ -39,8 +39,6 @@ export class PageScanner {
   /** For a queued root, the blocks inside it that are queued before it, to be scanned first (in view). */
   readonly #scannedFirst = new WeakMap<Node, ReadonlySet<Node>>();
   #walker: { root: Node; walker: TextWalker } | undefined;
-  /** The root whose walk already waited for the blocks in view to be painted. */
-  #paintedBefore: Node | undefined;
   #running = false;
   #stats: ScanStats = { textNodes: 0, milliseconds: 0 };
 
@@ -120,16 +118,13 @@ export class PageScanner {
   #slice(deadline: number): 'paint' | 'yield' {
     while (performance.now() < deadline) {
       if (!this.#walker) {
-        const root = this.#queue[0];
+        const root = this.#queue.shift();
         if (!root) return 'yield';
-        // The blocks in view are done: the reader sees them painted before the rest is walked.
-        if (this.#scannedFirst.has(root) && this.#paintedBefore !== root) {
-          this.#paintedBefore = root;
-          return 'paint';
-        }
-        this.#queue.shift();
         if (!root.isConnected) continue;
+        const afterBlocksInView = this.#scannedFirst.has(root);
         this.#startWalk(root);
+        // The reader sees the blocks in view painted before the rest of the page is walked.
+        if (afterBlocksInView) return 'paint';
       }
       const current = this.#walker!;
       const outcome = current.walker.walk(deadline);
@@ -154,7 +149,6 @@ export class PageScanner {
     };
     const scannedFirst = this.#scannedFirst.get(root);
     this.#scannedFirst.delete(root);
-    this.#paintedBefore = undefined;
     this.#walker = { root, walker: new TextWalker(root, matcher, sink, this.#hooks.isOwnElement, scannedFirst) };
   }
 
