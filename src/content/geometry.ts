@@ -1,6 +1,5 @@
 /** Where a mention is on screen. StaticRanges have no geometry, so a live Range is made to ask. */
 import type { Mention } from './mentions';
-import type { Box } from './card/placement';
 
 export function mentionRects(mention: Mention): DOMRect[] {
   const rects: DOMRect[] = [];
@@ -20,8 +19,4 @@ export function mentionRects(mention: Mention): DOMRect[] {
 /** Which of the mention's line boxes is under the point (a mention may wrap across lines), or -1. */
 export function rectIndexAtPoint(mention: Mention, x: number, y: number): number {
   return mentionRects(mention).findIndex((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-}
-
-export function toBox(rect: DOMRect): Box {
-  return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
 }

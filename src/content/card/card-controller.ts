@@ -8,7 +8,7 @@ import { renderToNode } from './dom-jsx';
 import type { Language, Pack } from '../../core/pack';
 import type { HighlightPainter } from '../highlights';
 import type { Mention } from '../mentions';
-import { mentionRects, toBox } from '../geometry';
+import { mentionRects } from '../geometry';
 import { Card } from './Card';
 import type { CardHost } from './card-host';
 
@@ -64,7 +64,7 @@ export class CardController {
     this.#opener = openedBy;
     this.#painter.setActive(mention);
     const card = renderToNode(Card, { pack: this.#pack, topic, language: this.#language(), onClose: () => this.close(true) });
-    this.#host.show(card, toBox(rect));
+    this.#host.show(card, rect); // a DOMRect is a Box
     if (openedBy === 'keyboard') this.#host.focus();
   }
 
@@ -108,7 +108,7 @@ export class CardController {
     if (!this.#mention) return;
     const rects = mentionRects(this.#mention);
     const rect = rects[Math.min(this.#anchorIndex, rects.length - 1)];
-    if (rect) this.#host.place(toBox(rect));
+    if (rect) this.#host.place(rect);
     else this.close(false);
   }
 }
