@@ -6,7 +6,7 @@
 import type { Matcher } from '../../core/matcher';
 import type { Mention, MentionIndex } from '../mentions';
 import { afterNextPaint, yieldToPage } from './scheduling';
-import { TextWalker, type Segment } from './text-walker';
+import { TextWalker, segmentOf, type Segment } from './text-walker';
 
 export interface ScannerHooks {
   isOwnElement(element: Element): boolean;
@@ -182,7 +182,7 @@ export class PageScanner {
         for (const mention of found) this.#mentions.add(mention);
         return;
       }
-      current = without(current, hidden);
+      current = segmentOf(current.nodes.filter((node) => !node || !hidden.has(node)));
     }
   }
 }
@@ -218,19 +218,9 @@ function isRendered(node: Text, cache: Map<Element, boolean>): boolean {
   if (!parent) return true;
   let rendered = cache.get(parent);
   if (rendered === undefined) {
-    rendered = typeof parent.checkVisibility === 'function' ? parent.checkVisibility({ visibilityProperty: true }) : true;
+    rendered = parent.checkVisibility({ visibilityProperty: true });
     cache.set(parent, rendered);
   }
   return rendered;
 }
 
-function without(segment: Segment, hidden: Set<Text>): Segment {
-  const kept: Segment = { text: '', nodes: [], starts: [] };
-  segment.nodes.forEach((node, i) => {
-    if (node && hidden.has(node)) return;
-    kept.nodes.push(node);
-    kept.starts.push(kept.text.length);
-    kept.text += segment.text.slice(segment.starts[i], segment.starts[i + 1] ?? segment.text.length);
-  });
-  return kept;
-}

@@ -205,7 +205,7 @@ export class TextWalker {
 }
 
 /** Joins the pieces into one text (read again now: they are few, and keeping their text would cost every segment). */
-function segmentOf(pieces: ReadonlyArray<Text | null>): Segment {
+export function segmentOf(pieces: ReadonlyArray<Text | null>): Segment {
   const segment: Segment = { text: '', nodes: [...pieces], starts: [] };
   for (const node of pieces) {
     segment.starts.push(segment.text.length);
