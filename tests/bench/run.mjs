@@ -137,6 +137,7 @@ async function measureCell(browser, origin, page, set, inPage, article) {
     const floor = [];
     const ours = [];
     const compile = [];
+    const order = [];
     let characters = 0;
     let mentions = 0;
     let longTasks = 0;
@@ -148,6 +149,7 @@ async function measureCell(browser, origin, page, set, inPage, article) {
       const run = await tab.evaluate((aliases) => globalThis.contextCardsBench.ours(aliases), set.aliases);
       ours.push(run.milliseconds);
       compile.push(run.compileMs);
+      order.push(run.orderMs);
       mentions = run.mentions;
       longTasks = Math.max(longTasks, run.longTasks);
       longFrames = Math.max(longFrames, run.longFrames);
@@ -155,7 +157,7 @@ async function measureCell(browser, origin, page, set, inPage, article) {
     const mark = await measureMarkJs(tab, aliasTexts);
     return {
       page: page.name, large: page.large, set: set.name, characters,
-      floor: median(floor), ours: median(ours), compile: median(compile),
+      floor: median(floor), ours: median(ours), compile: median(compile), order: median(order),
       markJs: mark.milliseconds, markJsScaled: mark.scaledFrom, markJsFailed: mark.failed,
       mentions, longTasks, longFrames,
     };
@@ -312,12 +314,12 @@ function writeReport({ started, browserVersion, pages, aliasSets, cells, matcher
   lines.push(`- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} logical CPUs, ${f(os.totalmem() / 2 ** 30, 0)} GB, ${os.type()} ${os.release()}`);
   lines.push(`- Browser: ${browserVersion} (headless); Node ${process.version}; median of ${RUNS} run${RUNS > 1 ? 's' : ''} per cell`);
   lines.push('', '## Scanning a page: floor, ours, mark.js', '');
-  lines.push('Main-thread milliseconds. **floor**: a bare TreeWalker reading every text node under the body (the length of its text, not the characters). **ours**: the content script\'s scan — compile the matcher (also shown on its own), take the blocks in view, walk, match, build ranges, register highlights — summed over its time slices. **mark.js** 8.11.1: `mark(aliases, { separateWordSearch: false, accuracy: "exactly" })`, timed without its `unmark`. **characters**: what the text nodes hold, white space included; every one of them is read by any matcher, while the floor reads none. **long tasks / long frames** (ours): tasks, and frames from one paint to the next (Chromium\'s Long Animation Frames: script, style, layout and paint), over 50 ms while the scan ran.', '');
-  lines.push('| Page | Text | Characters | Aliases | floor | ours | of which compile | mark.js | ours / floor | mark.js / ours | mentions | long tasks | long frames |', '| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('Main-thread milliseconds. **floor**: a bare TreeWalker reading every text node under the body (the length of its text, not the characters). **ours**: the content script\'s scan — compile the matcher (also shown on its own), take the blocks in view, walk, match, build ranges, register highlights — summed over its time slices. **mark.js** 8.11.1: `mark(aliases, { separateWordSearch: false, accuracy: "exactly" })`, timed without its `unmark`. **characters**: what the text nodes hold, white space included; every one of them is read by any matcher, while the floor reads none. **long tasks / long frames** (ours): tasks, and frames from one paint to the next (Chromium\'s Long Animation Frames: script, style, layout and paint), over 50 ms while the scan ran. **page order**: putting the mentions found in page order afterwards, as opening the popup does (not part of ours).', '');
+  lines.push('| Page | Text | Characters | Aliases | floor | ours | of which compile | mark.js | ours / floor | mark.js / ours | mentions | long tasks | long frames | page order |', '| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of cells) {
     const page = pages.find((p) => p.name === c.page);
     const mark = `${f(c.markJs, 0)}${c.markJsScaled ? ` ≈ (from ${c.markJsScaled} aliases${c.markJsFailed ? `; with all it failed: ${c.markJsFailed}` : ''})` : ''}`;
-    lines.push(`| ${c.page} | ${f(page.textKB, 0)} KB | ${f(c.characters / 1024, 0)} K | ${c.set} | ${f(c.floor, 2)} | ${f(c.ours, 2)} | ${f(c.compile, 2)} | ${mark} | ${f(c.ours / c.floor)} | ${f(c.markJs / c.ours)} | ${c.mentions} | ${c.longTasks} | ${c.longFrames} |`);
+    lines.push(`| ${c.page} | ${f(page.textKB, 0)} KB | ${f(c.characters / 1024, 0)} K | ${c.set} | ${f(c.floor, 2)} | ${f(c.ours, 2)} | ${f(c.compile, 2)} | ${mark} | ${f(c.ours / c.floor)} | ${f(c.markJs / c.ours)} | ${c.mentions} | ${c.longTasks} | ${c.longFrames} | ${f(c.order, 2)} |`);
   }
   lines.push('', '## The matcher alone (Node)', '', `${f(matcher.megabytes, 0)} MB of generated article text; one combined RegExp (alternation, Unicode word edges) as the baseline, its rate measured on the first MB.`, '');
   lines.push('| Aliases | ours (MB/s) | RegExp (MB/s) | matches |', '| --- | ---: | ---: | ---: |');
