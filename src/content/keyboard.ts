@@ -27,7 +27,7 @@ export function revealMention(mentions: MentionIndex, cards: CardController, ind
 }
 
 /** After the open card's mention; with no card open, the first mention from the top of the viewport down. */
-function startIndex(ordered: Mention[], current: Mention | undefined, direction: 1 | -1): number {
+function startIndex(ordered: readonly Mention[], current: Mention | undefined, direction: 1 | -1): number {
   const index = current ? ordered.indexOf(current) : -1;
   if (index >= 0) return index + direction;
   const firstBelowTop = ordered.findIndex((mention) => (mentionRects(mention)[0]?.bottom ?? -1) >= 0);

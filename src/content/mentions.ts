@@ -18,6 +18,8 @@ export interface MentionListener {
 export class MentionIndex {
   readonly #all = new Set<Mention>();
   readonly #byNode = new WeakMap<Node, Mention[]>();
+  /** `inDocumentOrder()` until the mentions change: the keyboard asks for it at every step. */
+  #ordered: readonly Mention[] | undefined;
 
   readonly #listener: MentionListener;
 
@@ -31,6 +33,7 @@ export class MentionIndex {
 
   add(mention: Mention): void {
     this.#all.add(mention);
+    this.#ordered = undefined;
     for (const range of mention.ranges) {
       const list = this.#byNode.get(range.startContainer);
       if (list) list.push(mention);
@@ -44,6 +47,7 @@ export class MentionIndex {
     for (const mention of this.#all) {
       if (!test(mention)) continue;
       this.#all.delete(mention);
+      this.#ordered = undefined;
       for (const range of mention.ranges) {
         const list = this.#byNode.get(range.startContainer);
         const index = list?.indexOf(mention) ?? -1;
@@ -72,16 +76,17 @@ export class MentionIndex {
    * opened. So one walk numbers the page's nodes, and mentions are sorted by the number of their
    * text node (of the outermost shadow host, for those in shadow trees, which the walk does not enter).
    */
-  inDocumentOrder(): Mention[] {
+  inDocumentOrder(): readonly Mention[] {
+    if (this.#ordered) return this.#ordered;
     const position = new Map<Node, number>();
     const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) position.set(node, position.size);
     // Then by offset in the same text node; mentions under one shadow host keep the order they were
     // found in (the sort is stable), which is theirs in its tree.
-    return [...this.#all]
+    return (this.#ordered = [...this.#all]
       .map((mention) => ({ mention, key: position.get(inDocument(mention.ranges[0]!.startContainer)) ?? -1, offset: mention.ranges[0]!.startOffset }))
       .sort((a, b) => a.key - b.key || a.offset - b.offset)
-      .map(({ mention }) => mention);
+      .map(({ mention }) => mention));
   }
 
   countByTopic(): Map<string, number> {
