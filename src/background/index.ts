@@ -1,30 +1,31 @@
 /**
- * The background: the toolbar badge for each tab, and the keyboard shortcut, which the browser
- * delivers here and which is forwarded to the tab's content script.
+ * The background: answers content scripts (the facts, the settings, the badge), and forwards the
+ * keyboard shortcut, which the browser delivers here, to the tab's content script.
  */
 import { badgeText } from '../core/badge';
 import { browser } from '../shared/browser-api';
 import { readFacts, type Facts } from '../shared/facts';
-import { callTab, serve, type BackgroundApi } from '../shared/messages';
+import { callTab, serveInBackground } from '../shared/messages';
+import { NEXT_MENTION_COMMAND } from '../shared/platform';
+import { loadSettings } from '../shared/settings-store';
 
-const NEXT_MENTION_COMMAND = 'next-mention';
 const BADGE_COLOUR = '#8a5100';
 
 /** Read once per background lifetime (a service worker's may be short). */
 let facts: Promise<Facts> | undefined;
 
-serve<BackgroundApi>({
+serveInBackground({
   getFacts() {
     facts ??= readFacts().catch((error: unknown) => {
-      facts = undefined;
+      facts = undefined; // the next request reads again
       throw error;
     });
     return facts;
   },
+  getSettings: () => loadSettings(),
   async reportMentions({ total }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;
-    if (!Number.isInteger(total) || total < 0) throw new Error(`reportMentions: total must be a count, got ${String(total)}`);
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
   },
   async injectScanner(_params, sender) {

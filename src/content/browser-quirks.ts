@@ -40,6 +40,17 @@ export function exposeScanner(scanner: typeof Scanner): void {
 }
 
 /**
+ * Whether the page this content script belongs to is gone: its tab closed, or it was navigated
+ * away from. Firefox may still run a content script (injected at document_idle) and its promise
+ * callbacks in such a window, where `setTimeout` throws NS_ERROR_NOT_INITIALIZED and extension
+ * APIs fail with "An unexpected error occurred" (seen in Firefox ESR 153; Chrome runs nothing
+ * there). Going away is normal: what notices it ends quietly.
+ */
+export function isPageGone(): boolean {
+  return window.closed || document.defaultView === null;
+}
+
+/**
  * The text node and offset under a point, looking inside the open shadow roots given.
  * `caretPositionFromPoint` with `shadowRoots` is Chrome 128+ and Firefox 150+ (without the option,
  * Chrome returns the host for text in a shadow root); Chrome before 128 only has `caretRangeFromPoint`

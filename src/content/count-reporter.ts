@@ -1,5 +1,6 @@
 /** Tells the background how many mentions the page has, for the badge: once things settle, and only when the count changed. */
 import { callBackground, type TopicCount } from '../shared/messages';
+import { isPageGone } from './browser-quirks';
 import type { MentionIndex } from './mentions';
 
 const SETTLE_MS = 100;
@@ -19,6 +20,7 @@ export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { cha
     callBackground('reportMentions', { total: mentions.size, byTopic }).then(
       () => (failures = 0),
       () => {
+        if (isPageGone()) return;
         // The background's service worker was stopped and is starting again: the badge would go
         // on showing the old count, so ask again a little later (and at the next change anyway).
         lastSent = '';

@@ -9,7 +9,7 @@ import type { Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
 import type { Facts } from '../shared/facts';
 import { resolveLanguage, setMessages } from '../shared/i18n';
-import type { PageState } from '../shared/messages';
+import { MAX_LISTED_MENTIONS, type PageState } from '../shared/messages';
 import { exposeScanner } from './browser-quirks';
 import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
@@ -21,10 +21,10 @@ import { MentionIndex, isConnected } from './mentions';
 import { blocksInView } from './scan/in-view';
 import { MutationWatch } from './scan/mutation-watch';
 import { PageScanner, type ScanStats } from './scan/page-scanner';
+import { blockAround, insideSkipped } from './scan/text-walker';
+import { VisibilityWatch } from './scan/visibility-watch';
 import { afterNextPaint } from './scan/scheduling';
 import { snippetOf } from './snippets';
-
-const MAX_LISTED_MENTIONS = 200;
 
 export interface Session {
   update(settings: Settings): void;
@@ -47,9 +47,12 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   let lastScan: ScanStats = { textNodes: 0, milliseconds: 0 };
 
   let counts: { changed(): void } | undefined;
+  const visibility = new VisibilityWatch((roots) => rescan(roots), signal);
   const mentions = new MentionIndex({
     added: (mention) => {
       painter.added(mention);
+      const block = blockAround(mention.ranges[0]!.startContainer);
+      if (block instanceof Element) visibility.watchShown(block);
       counts?.changed();
     },
     removed: (mention) => {
@@ -63,8 +66,11 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   const watch = new MutationWatch(
     {
       isOwnNode: (node) => host.owns(node),
-      removed: () => mentions.removeWhere((mention) => !isConnected(mention)),
-      changed: (roots) => roots.forEach((root) => scanner.scan(root)),
+      removed: () => {
+        mentions.removeWhere((mention) => !isConnected(mention));
+        visibility.forgetRemoved();
+      },
+      changed: (roots) => rescan(roots),
     },
     signal,
   );
@@ -78,6 +84,7 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
         shadowRoots.add(root);
         watch.observe(root);
       },
+      foundHidden: (element) => visibility.watchHidden(element),
       showFound: () => painter.paintFound(),
       settled: (stats) => {
         lastScan = stats;
@@ -90,6 +97,9 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
     },
     signal,
   );
+  const rescan = (roots: Node[]) => {
+    for (const root of roots) if (root.isConnected && !host.owns(root) && !insideSkipped(root)) scanner.scan(root);
+  };
   const scanPage = () => {
     const root = document.body ?? document.documentElement;
     if (document.hidden) return scanner.scan(root); // nothing is in view
@@ -119,6 +129,7 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   return {
     update(next) {
       const previous = settings;
+      if (JSON.stringify(previous) === JSON.stringify(next)) return; // decided again, nothing changed
       settings = next;
       painter.configure(next.highlight);
       painter.repaint(mentions.inDocumentOrder());

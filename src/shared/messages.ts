@@ -1,15 +1,33 @@
 /**
  * Every message between the extension's contexts, in one typed map (DESIGN.md decision 6):
- * name → params → result. `call*` sends, `serve` answers with a handler table. Results travel as
- * `{ result } | { error }`, so a failure on one side is an Error with a message on the other.
+ * name → params → result, and next to each entry the validator its params must pass at run time.
+ * `call*` sends, `serve*` answers with a handler table. Results travel as `{ result } | { error }`,
+ * so a failure on one side is an Error with a message on the other, and bad params are refused
+ * with a message that names the field, before any handler runs.
+ *
+ * Two transports, one per direction:
+ * - to a tab's content script (from the popup and the background): `tabs.sendMessage`;
+ * - from a content script to the background: a port per call. A content script must never hold
+ *   an extension API promise when its page goes away: Firefox reports each one that settles after
+ *   its context unloaded as an error ("Promise rejected after context unloaded: Actor 'Conduits'
+ *   destroyed…", `wrapPromise` in
+ *   https://searchfox.org/mozilla-central/source/toolkit/components/extensions/ExtensionCommon.sys.mjs),
+ *   and no code of ours can catch it. A port is opened and written synchronously and simply closes
+ *   with the page.
  */
+import { indexInto, integer, listOf, nothing, oneOf, shape, text, type Valid, type Validator } from '../core/checks';
+import type { ReadResult } from '../core/settings';
 import { browser, type Browser } from './browser-api';
 import type { Facts } from './facts';
 
-export interface TopicCount {
-  topicId: string;
-  count: number;
-}
+/** At most this many mentions are listed in the popup (the count covers them all). */
+export const MAX_LISTED_MENTIONS = 200;
+const MAX_TOPICS = 100;
+
+// The checks are built once, at load. `@__PURE__` lets a bundle that only sends messages (the
+// content script's main.js) leave them out: esbuild cannot tell across modules that they are pure.
+const topicCount = /* @__PURE__ */ shape({ topicId: /* @__PURE__ */ text(100), count: /* @__PURE__ */ integer(0) });
+export type TopicCount = Valid<typeof topicCount>;
 
 export interface MentionSummary {
   topicId: string;
@@ -19,85 +37,158 @@ export interface MentionSummary {
   after: string;
 }
 
+/** Why a content script is not scanning its page ('deciding': it has not read the settings yet; 'starting': it is about to scan). */
+export type IdleReason = 'deciding' | 'blocked' | 'not-article' | 'not-listed' | 'starting' | 'failed';
+
 /** What the content script of a tab is doing, for the popup. */
 export type PageState = { host: string } & (
   | {
       status: 'running';
       total: number;
       byTopic: TopicCount[];
-      /** In document order; the first 200 at most. */
+      /** In document order; the first MAX_LISTED_MENTIONS at most. */
       mentions: MentionSummary[];
       /** The last scan: how many text nodes it read and how long it took, in main-thread milliseconds. */
       lastScan: { textNodes: number; milliseconds: number };
     }
-  | { status: 'idle'; reason: 'blocked' | 'not-article' | 'not-listed' }
+  | { status: 'idle'; reason: Exclude<IdleReason, 'failed'> }
+  /** It should run here but could not start; `error` says why. */
+  | { status: 'idle'; reason: 'failed'; error: string }
 );
 
-/** Answered by the background script. */
-export type BackgroundApi = {
+/** What the background answers, and the check each request's params must pass. */
+export const BACKGROUND_PARAMS = {
   /** The content script's mention count changed (also when it drops to zero). */
-  reportMentions: { params: { total: number; byTopic: TopicCount[] }; result: void };
+  reportMentions: /* @__PURE__ */ shape({ total: /* @__PURE__ */ integer(0), byTopic: /* @__PURE__ */ listOf(topicCount, MAX_TOPICS) }),
   /** The fact pack and strings, for the content script (shared/facts.ts). */
-  getFacts: { params: Record<string, never>; result: Facts };
+  getFacts: nothing,
+  /** The reader's settings as stored, validated. */
+  getSettings: nothing,
   /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/browser-quirks.ts). */
+  injectScanner: nothing,
+} satisfies ParamChecks;
+
+export type BackgroundApi = {
+  reportMentions: { params: Valid<typeof BACKGROUND_PARAMS.reportMentions>; result: void };
+  getFacts: { params: Record<string, never>; result: Facts };
+  getSettings: { params: Record<string, never>; result: ReadResult };
   injectScanner: { params: Record<string, never>; result: void };
 };
 
-/** Answered by the content script of a tab. */
-export type ContentApi = {
+/** What a tab's content script answers. */
+export const CONTENT_PARAMS = {
   /** Move to the next (or previous) mention, scroll it into view, open its card with focus inside. */
-  focusNextMention: { params: { direction: 1 | -1 }; result: { moved: boolean } };
-  getPageState: { params: Record<string, never>; result: PageState };
+  focusNextMention: /* @__PURE__ */ shape({ direction: /* @__PURE__ */ oneOf(1, -1) }),
+  getPageState: nothing,
   /** The reader asked to scan this page although it is not detected as news (until it is left). */
+  scanPage: nothing,
+  /** Scroll to the mention at this index (document order, as listed) and open its card. */
+  revealMention: /* @__PURE__ */ shape({ index: /* @__PURE__ */ indexInto(MAX_LISTED_MENTIONS) }),
+} satisfies ParamChecks;
+
+export type ContentApi = {
+  focusNextMention: { params: Valid<typeof CONTENT_PARAMS.focusNextMention>; result: { moved: boolean } };
+  getPageState: { params: Record<string, never>; result: PageState };
   scanPage: { params: Record<string, never>; result: PageState };
-  /** Scroll to the mention at this index (document order) and open its card. */
-  revealMention: { params: { index: number }; result: { moved: boolean } };
+  revealMention: { params: Valid<typeof CONTENT_PARAMS.revealMention>; result: { moved: boolean } };
 };
 
+type ParamChecks = Record<string, Validator<unknown>>;
 type Api = Record<string, { params: unknown; result: unknown }>;
-type Handlers<A extends Api> = {
-  [K in keyof A]: (params: A[K]['params'], sender: Browser.Runtime.MessageSender) => Promise<A[K]['result']> | A[K]['result'];
+type Sender = Browser.Runtime.MessageSender;
+export type Handlers<A extends Api> = {
+  [K in keyof A]: (params: A[K]['params'], sender: Sender) => Promise<A[K]['result']> | A[K]['result'];
 };
 interface Envelope {
   contextCards: 1;
   name: string;
   params: unknown;
 }
-type Reply = { result: unknown } | { error: string };
+export type Reply = { result: unknown } | { error: string };
 
-export function callBackground<K extends keyof BackgroundApi & string>(
-  name: K,
-  params: BackgroundApi[K]['params'],
-): Promise<BackgroundApi[K]['result']> {
-  return unwrap(browser.runtime.sendMessage(envelope(name, params)), name);
+const PORT_NAME = 'context-cards';
+
+/** Sends the background a request over a port of its own; see the top of this file for why. */
+export function callBackground<K extends keyof BackgroundApi & string>(name: K, params: BackgroundApi[K]['params']): Promise<BackgroundApi[K]['result']> {
+  return new Promise((resolve, reject) => {
+    let port: Browser.Runtime.Port;
+    try {
+      port = browser.runtime.connect({ name: PORT_NAME });
+    } catch (error) {
+      // The extension was updated or removed under this page: its content script is an orphan.
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    port.onMessage.addListener((reply: unknown) => {
+      port.disconnect();
+      settle(reply as Reply, name, resolve, reject);
+    });
+    // Without a reply first: the background was stopped mid-request, or nothing listens. (Reading
+    // lastError tells Chrome it was seen; unread, it logs "Unchecked runtime.lastError".)
+    port.onDisconnect.addListener(() => reject(new Error(`No answer to "${name}": ${browser.runtime.lastError?.message ?? 'the background went away'}`)));
+    port.postMessage(envelope(name, params));
+  });
 }
 
-export function callTab<K extends keyof ContentApi & string>(
-  tabId: number,
-  name: K,
-  params: ContentApi[K]['params'],
-): Promise<ContentApi[K]['result']> {
-  return unwrap(browser.tabs.sendMessage(tabId, envelope(name, params)), name);
+export function callTab<K extends keyof ContentApi & string>(tabId: number, name: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result']> {
+  return browser.tabs.sendMessage(tabId, envelope(name, params)).then(
+    (reply) => new Promise((resolve, reject) => settle(reply as Reply | undefined, name, resolve, reject)),
+  );
 }
 
 /**
- * Answers messages named in `handlers` that come from this extension; ignores everything else.
- * Uses `sendResponse` rather than a returned promise, which Chrome before 144 does not support.
+ * The content script answers the popup and the background (`tabs.sendMessage`). Uses
+ * `sendResponse` rather than a returned promise, which Chrome before 144 does not support.
  */
-export function serve<A extends Api>(handlers: Handlers<A>, signal?: AbortSignal): void {
-  const listener = (message: unknown, sender: Browser.Runtime.MessageSender, sendResponse: (reply: Reply) => void) => {
-    if (!isEnvelope(message) || sender.id !== browser.runtime.id || !Object.hasOwn(handlers, message.name)) return false;
-    const handler = handlers[message.name as keyof A]!;
-    Promise.resolve()
-      .then(() => handler(message.params as A[keyof A]['params'], sender))
-      .then(
-        (result) => sendResponse({ result }),
-        (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),
-      );
+export function serveInTab(handlers: Handlers<ContentApi>, signal: AbortSignal): void {
+  const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void) => {
+    if (!fromThisExtension(sender) || !isEnvelope(message) || !Object.hasOwn(CONTENT_PARAMS, message.name)) return false;
+    void answer(CONTENT_PARAMS, handlers, message, sender).then(sendResponse);
     return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
-  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener as never));
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener as never));
+}
+
+/** The background answers content scripts, one request per port (see callBackground). */
+export function serveInBackground(handlers: Handlers<BackgroundApi>): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PORT_NAME || !port.sender || !fromThisExtension(port.sender)) return;
+    const sender = port.sender;
+    let open = true;
+    port.onDisconnect.addListener(() => (open = false));
+    port.onMessage.addListener((message: unknown) => {
+      void answer(BACKGROUND_PARAMS, handlers, message, sender).then((reply) => {
+        if (!open) return; // the page went away while we worked: nobody to tell
+        try {
+          port.postMessage(reply);
+        } catch {
+          // Closed between the check and the write (the page is gone): the same.
+        }
+      });
+    });
+  });
+}
+
+/**
+ * Runs the handler a valid request names. Anything else — an unknown name, params that fail their
+ * check — is answered with an error and runs nothing. (Senders are checked before: another
+ * extension's messages are not answered at all.)
+ */
+export async function answer<A extends Api>(checks: ParamChecks, handlers: Handlers<A>, message: unknown, sender: Sender): Promise<Reply> {
+  if (!isEnvelope(message) || !Object.hasOwn(checks, message.name)) return { error: 'not a request this side answers' };
+  const problems = checks[message.name]!(message.params, 'params');
+  if (problems.length > 0) return { error: `bad params for "${message.name}": ${problems.join('; ')}` };
+  try {
+    const handler = handlers[message.name as keyof A]!;
+    return { result: await handler(message.params as A[keyof A]['params'], sender) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function fromThisExtension(sender: Sender): boolean {
+  return sender.id === browser.runtime.id;
 }
 
 function envelope(name: string, params: unknown): Envelope {
@@ -108,9 +199,8 @@ function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && (message as Envelope).contextCards === 1 && typeof (message as Envelope).name === 'string';
 }
 
-async function unwrap<R>(sent: Promise<unknown>, name: string): Promise<R> {
-  const reply = (await sent) as Reply | undefined;
-  if (!reply) throw new Error(`No answer to "${name}": nothing is listening there`);
-  if ('error' in reply) throw new Error(`"${name}" failed: ${reply.error}`);
-  return reply.result as R;
+function settle<R>(reply: Reply | undefined, name: string, resolve: (result: R) => void, reject: (error: Error) => void): void {
+  if (!reply) reject(new Error(`No answer to "${name}": nothing is listening there`));
+  else if ('error' in reply) reject(new Error(`"${name}" failed: ${reply.error}`));
+  else resolve(reply.result as R);
 }

@@ -15,3 +15,6 @@ export function isRestrictedUrl(url: string | undefined): boolean {
     hostname === 'microsoftedge.microsoft.com'
   );
 }
+
+/** The manifest's command for the keyboard shortcut (manifest/base.json, "commands"). */
+export const NEXT_MENTION_COMMAND = 'next-mention';

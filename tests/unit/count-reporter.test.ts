@@ -23,7 +23,8 @@ const index = (size: number) => ({ size, countByTopic: () => new Map(size ? [['a
 
 beforeEach(() => {
   vi.useFakeTimers();
-  vi.stubGlobal('window', new EventTarget());
+  vi.stubGlobal('window', Object.assign(new EventTarget(), { closed: false }));
+  vi.stubGlobal('document', { defaultView: {} });
   sent.length = 0;
   failNext = 0;
 });
