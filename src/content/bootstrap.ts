@@ -2,57 +2,117 @@
  * The declared content script, which every page pays for. It reads the reader's settings, decides
  * whether to run here — an article, an allowed site, not a paused one — and only then loads the
  * scanner and card (DESIGN.md decisions 3 and 9). It follows settings changes at once: pausing a
- * site stops everything, resuming starts again, without a reload. It also answers the popup.
+ * site stops everything, resuming starts again, without a reload. It decides again when a
+ * single-page site moves to another URL or shows its article late. It also answers the popup.
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
-import { callBackground, serve, type ContentApi, type PageState } from '../shared/messages';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { loadScanner } from './browser-quirks';
+import { callBackground, serveInTab, type PageState } from '../shared/messages';
+import { onSettingsChanged } from '../shared/settings-store';
+import { isPageGone, loadScanner } from './browser-quirks';
 import type { Session } from './main';
 import { isArticlePage } from './page-kind';
+import { watchPageChanges } from './page-changes';
+
+/** After a failed start (the background was restarting, say), try again after these. */
+const RETRY_MS = [250, 1000, 4000];
 
 let session: Session | undefined;
-let decision: SiteDecision = 'not-article';
-/** "Scan this page" from the popup: run here although the page is not detected as news. */
+let settings: Settings | undefined;
+/** Undefined until the settings are read. */
+let decision: SiteDecision | undefined;
+/** Why the last start failed, while it has not succeeded since. */
+let failure: string | undefined;
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** "Scan this page" from the popup: run here although the page is not detected as news (until it is left). */
 let scanRequested = false;
 let looksLikeArticle: boolean | undefined;
+/** Decisions run one after another; each one's failure is its own, never the next one's. */
 let deciding = Promise.resolve();
 
-function decide(settings: Settings): Promise<void> {
-  deciding = deciding.then(async () => {
-    const host = location.hostname;
-    decision = decideSite(settings, host, () => (looksLikeArticle ??= isArticlePage(document, host)));
-    if (scanRequested && decision !== 'blocked') decision = 'run';
-    if (decision !== 'run') {
-      session?.stop();
-      session = undefined;
-    } else if (session) {
-      session.update(settings);
-    } else {
-      // The scanner and the facts it shows load side by side.
-      const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', {})]);
-      session = scanner.start(settings, facts);
-    }
-  });
-  return deciding.catch((error: unknown) => console.warn('Context Cards could not start on this page:', error));
+const readSettings = () => callBackground('getSettings', {}).then(({ settings }) => settings);
+const start = () => readSettings().then(decide, startFailed);
+
+function decide(next: Settings): Promise<void> {
+  settings = next;
+  clearTimeout(retryTimer);
+  deciding = deciding.then(() => apply(next)).catch((error: unknown) => startFailed(error));
+  return deciding;
+}
+
+async function apply(next: Settings): Promise<void> {
+  const host = location.hostname;
+  decision = decideSite(next, host, () => (looksLikeArticle ??= isArticlePage(document, host)));
+  if (scanRequested && decision !== 'blocked') decision = 'run';
+  if (decision !== 'run') {
+    session?.stop();
+    session = undefined;
+  } else if (session) {
+    session.update(next);
+  } else {
+    // The scanner and the facts it shows load side by side.
+    const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', {})]);
+    session = scanner.start(next, facts);
+  }
+  failure = undefined;
+  failures = 0;
+}
+
+function startFailed(error: unknown): void {
+  if (isPageGone()) return;
+  failure = error instanceof Error ? error.message : String(error);
+  console.warn('Context Cards could not start on this page:', error);
+  const delay = RETRY_MS[failures++];
+  if (delay !== undefined) retryTimer = setTimeout(() => void start(), delay);
+}
+
+/** What decided "article or not" may have changed: read it again, and act if it did. */
+function recheck(): void {
+  const now = isArticlePage(document, location.hostname);
+  if (now === looksLikeArticle) return;
+  looksLikeArticle = now;
+  if (settings) void decide(settings);
 }
 
 function pageState(): PageState {
   const host = location.hostname;
   if (session) return { host, ...session.state() };
-  return { host, status: 'idle', reason: decision === 'run' ? 'not-article' : decision };
+  if (decision === 'run') return failure ? { host, status: 'idle', reason: 'failed', error: failure } : { host, status: 'idle', reason: 'starting' };
+  return { host, status: 'idle', reason: decision ?? 'deciding' };
 }
 
-serve<ContentApi>({
-  getPageState: pageState,
-  async scanPage() {
-    scanRequested = true;
-    await decide((await loadSettings()).settings);
-    return pageState();
-  },
-  focusNextMention: ({ direction }) => session?.focusNext(direction) ?? { moved: false },
-  revealMention: ({ index }) => session?.reveal(index) ?? { moved: false },
-});
-onSettingsChanged(({ settings }) => void decide(settings));
-void loadSettings().then(({ settings }) => decide(settings));
+/** Answers the popup, follows the settings and the page, and starts — for as long as the page lives. */
+function begin(): void {
+  const forever = new AbortController().signal;
+  serveInTab(
+    {
+      getPageState: pageState,
+      async scanPage() {
+        scanRequested = true;
+        await decide(await readSettings());
+        return pageState();
+      },
+      focusNextMention: ({ direction }) => session?.focusNext(direction) ?? { moved: false },
+      revealMention: ({ index }) => session?.reveal(index) ?? { moved: false },
+    },
+    forever,
+  );
+  onSettingsChanged(() => callBackground('getSettings', {}), ({ settings: changed }) => void decide(changed), forever);
+  watchPageChanges(
+    {
+      moved() {
+        // "Scan this page" ended with the page it was asked on.
+        scanRequested = false;
+        looksLikeArticle = undefined;
+        if (settings) void decide(settings);
+      },
+      recheck,
+    },
+    forever,
+  );
+  void start();
+}
+
+// A page closed before its content script ran (Firefox runs it anyway) needs nothing.
+if (!isPageGone()) begin();

@@ -27,6 +27,26 @@ export function siteListed(hostname: string, sites: readonly string[]): boolean 
   return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
+/** Whether the reader paused Context Cards on this host: it, or a site it belongs to, is on the blocked list. */
+export function isPausedOn(sites: Settings['sites'], hostname: string): boolean {
+  return siteListed(hostname, sites.blocked);
+}
+
+/**
+ * Pauses on this host: its site goes on the blocked list as the lists keep sites (`www.` dropped),
+ * so pausing on www.bbc.co.uk pauses news.bbc.co.uk too. Unchanged if the host is not a site.
+ */
+export function pauseOn(sites: Settings['sites'], hostname: string): Settings['sites'] {
+  const site = normalizeSite(hostname);
+  if (!site || isPausedOn(sites, hostname)) return sites;
+  return { ...sites, blocked: [...sites.blocked, site] };
+}
+
+/** Resumes on this host: every blocked entry that covers it goes (bbc.co.uk, for www.bbc.co.uk). */
+export function resumeOn(sites: Settings['sites'], hostname: string): Settings['sites'] {
+  return { ...sites, blocked: sites.blocked.filter((site) => !siteListed(hostname, [site])) };
+}
+
 export type SiteDecision = 'run' | 'blocked' | 'not-article' | 'not-listed';
 
 /** Whether to scan a page, from the reader's settings and whether the page looks like an article. */

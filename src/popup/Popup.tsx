@@ -7,6 +7,7 @@ import type { Language, Pack } from '../core/pack';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage } from '../shared/i18n';
 import { callTab, type PageState } from '../shared/messages';
+import { isPausedOn, pauseOn, resumeOn } from '../core/sites';
 import { isRestrictedUrl } from '../shared/platform';
 import { Provenance, Sources, Statistics, Timeline } from '../ui/facts';
 import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
@@ -71,20 +72,26 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; pack: Pack; 
     );
   }
   const { state } = view;
-  const blocked = handle.settings.sites.blocked.includes(state.host);
+  const { sites } = handle.settings;
   const setOnThisSite = (on: boolean) => {
-    const others = handle.settings.sites.blocked.filter((site) => site !== state.host);
-    const next = { ...handle.settings, sites: { ...handle.settings.sites, blocked: on ? others : [...others, state.host] } };
+    const next = { ...handle.settings, sites: on ? resumeOn(sites, state.host) : pauseOn(sites, state.host) };
     void handle.saveNow(next).then(async () => onView(await readTab()));
   };
   return (
     <section class="tab">
       <label class="switch">
-        <input type="checkbox" role="switch" checked={!blocked} onChange={(e) => setOnThisSite(e.currentTarget.checked)} />
+        <input type="checkbox" role="switch" checked={!isPausedOn(sites, state.host)} onChange={(e) => setOnThisSite(e.currentTarget.checked)} />
         <span>{message('popupOnThisSite')}</span>
       </label>
       {state.status === 'idle' && state.reason === 'blocked' && <p class="notice">{message('popupPausedHere', [state.host])}</p>}
-      {state.status === 'idle' && state.reason !== 'blocked' && (
+      {state.status === 'idle' && (state.reason === 'starting' || state.reason === 'deciding') && <p class="notice">{message('popupStarting')}</p>}
+      {state.status === 'idle' && state.reason === 'failed' && (
+        <>
+          <p class="notice" role="alert">{message('popupFailed', [state.error])}</p>
+          <button type="button" class="primary" onClick={scan}>{message('popupTryAgain')}</button>
+        </>
+      )}
+      {state.status === 'idle' && (state.reason === 'not-article' || state.reason === 'not-listed') && (
         <>
           <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle')}</p>
           <button type="button" class="primary" onClick={scan}>{message('popupScanPage')}</button>

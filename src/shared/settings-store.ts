@@ -4,7 +4,7 @@
  * writes are gathered and spaced. A write that fails is reported and retried with the next
  * change; the settings in hand are never lost.
  */
-import { readSettings, type ReadResult, type Settings } from '../core/settings';
+import { mergeForWrite, readSettings, type ReadResult, type Settings } from '../core/settings';
 import { browser } from './browser-api';
 import { message } from './i18n';
 
@@ -19,10 +19,22 @@ export async function loadSettings(): Promise<ReadResult> {
   return readSettings(assemble(stored));
 }
 
-/** Calls back with the new settings whenever they change in storage (from any context). */
-export function onSettingsChanged(callback: (result: ReadResult) => void, signal?: AbortSignal): void {
+/**
+ * Calls back with the new settings whenever they change in storage (from any context), read with
+ * `read` (content scripts read through the background; see shared/messages.ts). Of reads that
+ * overlap, only the last one's result is passed on, so an older read cannot undo a newer change.
+ */
+export function onSettingsChanged(read: () => Promise<ReadResult>, callback: (result: ReadResult) => void, signal?: AbortSignal): void {
+  let latest = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && Object.values(KEYS).some((key) => key in changes)) void loadSettings().then(callback);
+    if (area !== 'sync' || !Object.values(KEYS).some((key) => key in changes)) return;
+    const ticket = ++latest;
+    read().then(
+      (result) => {
+        if (ticket === latest && !signal?.aborted) callback(result);
+      },
+      (error: unknown) => console.warn('Context Cards could not read the changed settings:', error),
+    );
   };
   browser.storage.onChanged.addListener(listener);
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
@@ -39,17 +51,23 @@ function assemble(stored: Record<string, unknown>): unknown {
   };
 }
 
-export function toItems(settings: Settings): Record<string, unknown> {
-  const { allowed, blocked, ...sites } = settings.sites;
+/** The stored items of a settings object (Settings, or what `mergeForWrite` made of one). */
+export function toItems(settings: Settings | Record<string, unknown>): Record<string, unknown> {
+  const { allowed, blocked, ...sites } = (settings as Settings).sites;
   return { [KEYS.main]: { ...settings, sites }, [KEYS.allowed]: allowed, [KEYS.blocked]: blocked };
 }
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; error: string };
 
-/** Saves settings a moment after the last change, changed items only, and says how it went. */
+/**
+ * Saves settings a moment after the last change, and says how it went. Only what the reader
+ * changed is written, over what storage holds at the time (see mergeForWrite), and only the
+ * items that end up different.
+ */
 export class SettingsSaver {
   private pending: Settings | undefined;
-  private written: Record<string, string> = {};
+  /** The settings as last read from storage or written to it: what the reader's changes are measured from. */
+  private known: Settings | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite = 0;
 
@@ -60,9 +78,9 @@ export class SettingsSaver {
     return this.pending !== undefined;
   }
 
-  /** What is in storage now, so that unchanged items are not written again. */
+  /** What is in storage now, as read: the changes written later are the differences from it. */
   know(settings: Settings): void {
-    this.written = serialize(toItems(settings));
+    this.known = settings;
   }
 
   save(settings: Settings): void {
@@ -84,18 +102,20 @@ export class SettingsSaver {
     clearTimeout(this.timer);
     const settings = this.pending;
     if (!settings) return;
-    const items = serialize(toItems(settings));
-    const changed = Object.fromEntries(Object.entries(items).filter(([key, json]) => this.written[key] !== json));
-    const tooBig = Object.entries(changed).find(([key, json]) => key.length + json.length > ITEM_QUOTA_BYTES);
-    if (tooBig) {
-      const what = message(tooBig[0] === KEYS.allowed ? 'itemAllowedSites' : tooBig[0] === KEYS.blocked ? 'itemBlockedSites' : 'itemSettings');
-      this.onState({ status: 'failed', error: message('saveTooLong', [what, String(tooBig[1].length), String(ITEM_QUOTA_BYTES)]) });
-      return;
-    }
-    this.lastWrite = Date.now();
     try {
-      if (Object.keys(changed).length > 0) await browser.storage.sync.set(Object.fromEntries(Object.entries(changed).map(([k, json]) => [k, JSON.parse(json)])));
-      Object.assign(this.written, changed);
+      const stored = await browser.storage.sync.get(Object.values(KEYS));
+      const items = serialize(toItems(mergeForWrite(assemble(stored), this.known, settings)));
+      const now = serialize(stored);
+      const changed = Object.entries(items).filter(([key, json]) => now[key] !== json);
+      const tooBig = changed.find(([key, json]) => key.length + json.length > ITEM_QUOTA_BYTES);
+      if (tooBig) {
+        const what = message(tooBig[0] === KEYS.allowed ? 'itemAllowedSites' : tooBig[0] === KEYS.blocked ? 'itemBlockedSites' : 'itemSettings');
+        this.onState({ status: 'failed', error: message('saveTooLong', [what, String(tooBig[1].length), String(ITEM_QUOTA_BYTES)]) });
+        return;
+      }
+      this.lastWrite = Date.now();
+      if (changed.length > 0) await browser.storage.sync.set(Object.fromEntries(changed.map(([key, json]) => [key, JSON.parse(json)])));
+      this.known = settings;
       if (this.pending === settings) this.pending = undefined;
       this.onState({ status: 'saved' });
     } catch (error) {

@@ -28,7 +28,7 @@ export function useSettings(): SettingsHandle | undefined {
       saver.know(result.settings);
       setLoaded(result);
     });
-    onSettingsChanged((result) => {
+    onSettingsChanged(loadSettings, (result) => {
       if (saver.hasPending) return;
       saver.know(result.settings);
       setLoaded((current) => ({ settings: result.settings, problems: current?.problems ?? [] }));
