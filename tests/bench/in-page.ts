@@ -64,6 +64,7 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
       {
         isOwnElement: () => false,
         foundShadowRoot: (root) => scanner.scan(root),
+        foundHidden: () => undefined, // what is hidden is not measured
         showFound: () => painter.paintFound(),
         settled: (scanStats) => {
           const started = performance.now();

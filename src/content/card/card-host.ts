@@ -22,10 +22,6 @@ export class CardHost {
     return node !== undefined && node === this.#host;
   }
 
-  get isShown(): boolean {
-    return this.#cardElement() !== null;
-  }
-
   /** Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport rect). */
   show(content: Node, anchor: Box): void {
     const shadow = this.#ensureHost();

@@ -4,7 +4,7 @@
  * set of blocks to scan again, so a page that adds 10,000 paragraphs is scanned paragraph by
  * paragraph, not the whole page again each time.
  */
-import { blockAround, insideSkipped, roleOf } from './text-walker';
+import { blockAround, roleOf } from './text-walker';
 
 /** Changes show up within about half a second: this, plus the time the rescan takes. */
 const GATHER_MS = 150;
@@ -13,7 +13,7 @@ export interface MutationHooks {
   isOwnNode(node: Node): boolean;
   /** Nodes were removed: mentions in them are gone. */
   removed(): void;
-  /** These roots (blocks, shadow roots) changed and need a fresh scan. */
+  /** These roots (blocks, shadow roots) changed and need a fresh scan (where they are scanned at all). */
   changed(roots: Node[]): void;
 }
 
@@ -58,8 +58,8 @@ export class MutationWatch {
       for (const root of rootsToRescan(record)) roots.add(root);
     }
     if (removedAny) this.#hooks.removed();
-    const scannable = [...roots].filter((root) => root.isConnected && !this.#hooks.isOwnNode(root) && !insideSkipped(root));
-    if (scannable.length > 0) this.#hooks.changed(outermost(scannable));
+    const connected = [...roots].filter((root) => root.isConnected);
+    if (connected.length > 0) this.#hooks.changed(outermost(connected));
   }
 }
 

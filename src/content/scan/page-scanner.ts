@@ -6,12 +6,14 @@
 import type { Matcher } from '../../core/matcher';
 import type { Mention, MentionIndex } from '../mentions';
 import { afterNextPaint, yieldToPage } from './scheduling';
-import { TextWalker, segmentOf, type Segment } from './text-walker';
+import { TextWalker, blockAround, segmentOf, type Segment } from './text-walker';
 
 export interface ScannerHooks {
   isOwnElement(element: Element): boolean;
   /** An open shadow root was found: it is scanned too, and needs watching. */
   foundShadowRoot(root: ShadowRoot): void;
+  /** This element holds text that was left out because it is not rendered now (it may be later). */
+  foundHidden(element: Element): void;
   /**
    * Time to show what was found so far: the blocks in view are done, or a scan has kept going
    * for a second (a page that never stops changing). Everything else is shown when it settles.
@@ -146,6 +148,7 @@ export class PageScanner {
         this.#hooks.foundShadowRoot(shadow);
         this.scan(shadow);
       },
+      hiddenElement: (element: Element) => this.#hooks.foundHidden(element),
     };
     const scannedFirst = this.#scannedFirst.get(root);
     this.#scannedFirst.delete(root);
@@ -182,6 +185,8 @@ export class PageScanner {
         for (const mention of found) this.#mentions.add(mention);
         return;
       }
+      const block = blockAround(hidden.values().next().value!);
+      if (block instanceof Element) this.#hooks.foundHidden(block);
       current = segmentOf(current.nodes.filter((node) => !node || !hidden.has(node)));
     }
   }

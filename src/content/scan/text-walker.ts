@@ -25,6 +25,8 @@ export interface WalkSink {
   /** A segment that may hold a match. */
   segment(segment: Segment): void;
   shadowRoot(root: ShadowRoot): void;
+  /** An element skipped with its subtree for its `hidden` attribute, which the page may take away. */
+  hiddenElement(element: Element): void;
 }
 
 // Element names as localName gives them (lower case), each list one string: they ship in the content script.
@@ -160,7 +162,11 @@ export class TextWalker {
     if (type !== ELEMENT_NODE) return null;
     const element = node as Element;
     const role = nameRole(element.localName);
-    if (role === 'skip' || (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) || this.#isOwnElement(element)) return null;
+    if (role === 'skip' || this.#isOwnElement(element)) return null;
+    if (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) {
+      if (element.hasAttribute('hidden')) this.#sink.hiddenElement(element);
+      return null;
+    }
     if (role === 'break') {
       this.#append(null, '\n');
       return null;
