@@ -65,6 +65,43 @@ export function readSettings(stored: unknown, migrations: readonly Migration[] =
   return { settings: validate(data, problems), problems };
 }
 
+/**
+ * What to store when the reader changed the settings from `from` (as this version read them) to
+ * `to`, given what storage holds now (`stored`, as it is).
+ * - Written by a newer version (syncing the same account): only the fields the reader changed are
+ *   written over it, so that the fields and values this version does not know are kept.
+ * - Written by this version or an older one: every field is written as this version has it, which
+ *   also mends what was not valid; fields it does not know are kept all the same.
+ * The stored `version` never goes down.
+ */
+export function mergeForWrite(stored: unknown, from: Settings | undefined, to: Settings): Record<string, unknown> {
+  const merged = isRecord(stored) ? structuredClone(stored) : {};
+  const storedVersion = isRecord(stored) && typeof stored.version === 'number' && Number.isInteger(stored.version) ? stored.version : 0;
+  const newer = storedVersion > SETTINGS_VERSION;
+  writeChanges(merged, newer ? from : undefined, to);
+  merged.version = Math.max(storedVersion, SETTINGS_VERSION);
+  return merged;
+}
+
+/** Writes the fields of `to` that differ from `from` into `target` (all of them when `from` is undefined). */
+function writeChanges(target: Record<string, unknown>, from: unknown, to: unknown): void {
+  const before = isRecord(from) ? from : undefined;
+  const after = isRecord(to) ? to : {};
+  for (const key of new Set([...Object.keys(before ?? {}), ...Object.keys(after)])) {
+    if (key === 'version') continue;
+    const was = before?.[key];
+    const now = after[key];
+    if (now === undefined) {
+      if (was !== undefined) delete target[key];
+    } else if (isRecord(now)) {
+      if (!isRecord(target[key])) target[key] = {};
+      writeChanges(target[key] as Record<string, unknown>, was, now);
+    } else if (before === undefined || JSON.stringify(was) !== JSON.stringify(now)) {
+      target[key] = structuredClone(now);
+    }
+  }
+}
+
 function validate(data: Record<string, unknown>, problems: string[]): Settings {
   const pick = <T>(path: string, value: unknown, fallback: T, ok: (v: unknown) => boolean): T => {
     if (value === undefined) return fallback;

@@ -88,7 +88,7 @@ describe('the settings store', () => {
   it('writes only the items that changed', async () => {
     const saver = new SettingsSaver(() => {});
     const settings = withBlocked(2);
-    saver.know(settings);
+    await saver.flushNow(settings);
     const spy = vi.spyOn(sync, 'set');
     await saver.flushNow({ ...settings, card: { ...settings.card, hoverDelayMs: 500 } });
     expect(Object.keys(spy.mock.calls[0]![0])).toEqual(['settings']);
@@ -107,5 +107,27 @@ describe('the settings store', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps what a newer version stored when an older one writes, and never lowers the version', async () => {
+    // A newer install (version 2) synced this account: a field and a value this version does not know.
+    const newer = { ...structuredClone(DEFAULTS), version: 2, card: { ...DEFAULTS.card, language: 'article', tapToOpen: true }, reading: { summaries: 'short' } };
+    sync.items = { settings: { ...newer, sites: { mode: 'news' } }, 'sites.allowed': [], 'sites.blocked': [] };
+    const { settings } = await loadSettings();
+    expect(settings.card.language).toBe('browser'); // not a value this version knows: its default
+    const saver = new SettingsSaver(() => {});
+    saver.know(settings);
+    await saver.flushNow({ ...settings, card: { ...settings.card, hoverDelayMs: 600 } });
+    expect(sync.items.settings).toEqual({ ...newer, card: { ...newer.card, hoverDelayMs: 600 }, sites: { mode: 'news' } });
+  });
+
+  it('mends what is not valid when the stored settings are its own version', async () => {
+    sync.items = { settings: { version: 1, highlight: { style: 'sparkly', colour: '#123456', firstOnly: false } } };
+    const { settings } = await loadSettings();
+    const saver = new SettingsSaver(() => {});
+    saver.know(settings);
+    await saver.flushNow({ ...settings, card: { ...settings.card, openOn: 'click' } });
+    expect((sync.items.settings as Settings).highlight).toEqual({ style: 'background', colour: '#123456', firstOnly: false });
+    expect((sync.items.settings as Settings).card.openOn).toBe('click');
   });
 });
