@@ -7,7 +7,7 @@ import type { Pack } from '../core/pack';
 import { DEFAULTS, HOVER_DELAY_RANGE, type Settings } from '../core/settings';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage, type MessageKey } from '../shared/i18n';
-import { isFirefox } from '../shared/platform';
+import { NEXT_MENTION_COMMAND, isFirefox } from '../shared/platform';
 import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { Preview } from './Preview';
@@ -25,7 +25,7 @@ export function Options({ pack }: { pack: Pack }) {
     update({ ...settings, [key]: { ...(settings[key] as object), ...value } });
 
   return (
-    <main class="options surface">
+    <main class="options surface" aria-busy={hostAccess === 'checking' || undefined}>
       <h1>{t('optionsTitle')}</h1>
       <HostAccessPrompt access={hostAccess} onAsk={askHostAccess} />
       <SaveStatus handle={handle} t={t} />
@@ -90,7 +90,7 @@ export function Options({ pack }: { pack: Pack }) {
           <input
             type="range"
             min={HOVER_DELAY_RANGE.min}
-            max={1000}
+            max={HOVER_DELAY_RANGE.max}
             step={50}
             value={settings.card.hoverDelayMs}
             disabled={settings.card.openOn !== 'hover'}
@@ -145,7 +145,7 @@ function SaveStatus({ handle, t }: { handle: SettingsHandle; t: Translate }) {
 function Shortcut({ t }: { t: Translate }) {
   const [keys, setKeys] = useState<string>();
   useEffect(() => {
-    void browser.commands.getAll().then((commands) => setKeys(commands.find((c) => c.name === 'next-mention')?.shortcut || t('optionsNoShortcut')));
+    void browser.commands.getAll().then((commands) => setKeys(commands.find((c) => c.name === NEXT_MENTION_COMMAND)?.shortcut || t('optionsNoShortcut')));
   }, []);
   return (
     <>
