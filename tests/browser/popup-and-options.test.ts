@@ -10,15 +10,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
 import { axeViolations, tabThrough } from './harness/axe.mjs';
 import { readCard, waitForCard } from './harness/card.mjs';
-import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
-import { eventually, paintedTexts, pointOnMention } from './harness/mentions.mjs';
+import { BROWSER, TEST_HOSTS, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
+import { paintedTexts, pointOnMention } from './harness/mentions.mjs';
+import { afterPageTimers, eventually, waitFor } from './harness/waiting.mjs';
+import { checkAfterEachTest } from './harness/per-test-checks.mjs';
 import { colourAt, isTinted } from './harness/pixels.mjs';
 
 const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
 type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
 let server: Awaited<ReturnType<typeof startServer>>;
 let session: Session;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long a card opened by hover waits for the pointer (the reader's choice in the delay test). */
+const CHOSEN_HOVER_DELAY_MS = 1000;
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -30,6 +33,29 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
+checkAfterEachTest(() => session, () => [`${server.origin}/`, ...TEST_HOSTS.map((host) => `http://${host}:${new URL(server.origin).port}/`)]);
+
+/** The stored settings once `done` holds for them (a save is gathered for a moment before it is written). */
+const storedOnce = (done: (settings: any) => boolean, what: string) =>
+  waitFor(async () => (await session.storedSettings()).settings, (settings: any) => settings !== undefined && done(settings), what);
+
+let markers = 0;
+/**
+ * Waits until an open page runs with the settings stored now. The content script applies all of
+ * the settings together, reading them afresh at each change: so once a marker colour, stored
+ * after them, shows in the page's highlight stylesheet, everything stored before it is applied.
+ */
+async function settingsReached(page: Page) {
+  const rgb = [10, 20, ++markers];
+  const hex = `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}`;
+  await session.inExtension(async (colour) => {
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    const { settings } = await api.storage.sync.get('settings');
+    await api.storage.sync.set({ settings: { ...settings, highlight: { ...settings.highlight, colour } } });
+  }, hex);
+  const stylesheet = () => page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+  await waitFor(stylesheet, (css: string) => css.includes(hex) || css.includes(`rgb(${rgb.join(', ')})`), `the marker colour ${hex} reaching the page`);
+}
 
 /** Every test starts from the defaults, set the way a reader would: the options page's reset. */
 beforeEach(async () => {
@@ -106,6 +132,35 @@ describe('the toolbar popup', () => {
     expect(await eventually(() => session.badgeText(page), '14')).toBe('14');
     expect(await paintedTexts(page)).toHaveLength(14);
     await page.close();
+  });
+
+  it('pauses and resumes a www. site the way the reader’s lists name it, with its other hosts', async () => {
+    const port = new URL(server.origin).port;
+    const blocked = async () => (await session.storedSettings())['sites.blocked'];
+    const www = await session.openPage(`http://www.news.test:${port}/demo/article.html?visit=${++opened}`);
+    expect(await eventually(() => session.badgeText(www), '14', { timeout: 10_000 })).toBe('14');
+    // Paused in the options, where sites are named without www.
+    await session.inExtension((hosts) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ 'sites.blocked': hosts }), ['news.test']);
+    expect(await eventually(() => session.badgeText(www), '')).toBe('');
+    let popup = await session.openPopup(www);
+    await popup.waitForSelector('::-p-text(Paused on www.news.test)');
+    expect(await popup.$eval('input[role="switch"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    await popup.click('input[role="switch"]');
+    expect(await eventually(blocked, [])).toEqual([]);
+    expect(await eventually(() => session.badgeText(www), '14')).toBe('14');
+    // Paused from the popup: the site, so that news.test and its other hosts pause too.
+    popup = await session.openPopup(www);
+    await popup.click('input[role="switch"]');
+    expect(await eventually(blocked, ['news.test'])).toEqual(['news.test']);
+    const bare = await session.openPage(`http://news.test:${port}/demo/article.html?visit=${++opened}`);
+    const state = await waitFor(
+      async () => ((await session.messageTab(bare, 'getPageState', {}).catch(() => undefined)) as { result?: { reason?: string } } | undefined)?.result,
+      (result: { reason?: string } | undefined) => result?.reason === 'blocked',
+      'news.test being paused too',
+    );
+    expect(state).toEqual({ host: 'news.test', status: 'idle', reason: 'blocked' });
+    await www.close();
+    await bare.close();
   });
 
   it('scans a page that is not detected as news when asked', async () => {
@@ -189,11 +244,12 @@ describe('the options page', () => {
     const options = await session.openOptions();
     await clickLabel(options, 'Only when I click a mention');
     await options.select('select', 'zh-CN');
-    await pause(500);
+    await storedOnce((settings) => settings.card.openOn === 'click' && settings.card.language === 'zh-CN', 'click mode and Chinese being saved');
+    await settingsReached(page);
     await page.bringToFront();
     const point = await pointOnMention(page, 'Alibaba', 1);
     await page.mouse.move(point!.x, point!.y);
-    await pause(700);
+    await afterPageTimers(page, 300); // the default hover delay: a hover card would be open by now
     expect(await readCard(session, page)).toBeNull();
     await page.mouse.click(point!.x, point!.y);
     const card = await waitForCard(session, page);
@@ -206,17 +262,22 @@ describe('the options page', () => {
   it('waits the hover delay the reader chose before opening the card', async () => {
     const page = await openArticle();
     const options = await session.openOptions();
-    await options.$eval('input[type="range"]', (el) => {
-      const input = el as HTMLInputElement;
-      input.value = '1000';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await options.$eval(
+      'input[type="range"]',
+      (el, delay) => {
+        const input = el as HTMLInputElement;
+        input.value = String(delay);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      CHOSEN_HOVER_DELAY_MS,
+    );
     expect(await options.$eval('output', (el) => el.textContent)).toBe('1000 ms');
-    await pause(500);
+    await storedOnce((settings) => settings.card.hoverDelayMs === CHOSEN_HOVER_DELAY_MS, 'the hover delay being saved');
+    await settingsReached(page);
     await page.bringToFront();
     const point = await pointOnMention(page, 'Alibaba', 1);
     await page.mouse.move(point!.x, point!.y);
-    await pause(500);
+    await afterPageTimers(page, CHOSEN_HOVER_DELAY_MS / 2);
     expect(await readCard(session, page)).toBeNull();
     expect((await waitForCard(session, page, { timeout: 3000 }))?.name).toBe('Alibaba');
     await options.close();
@@ -234,8 +295,7 @@ describe('the options page', () => {
   it('resets to defaults after asking', async () => {
     const options = await session.openOptions();
     await clickLabel(options, 'Every site');
-    await pause(400);
-    expect((await session.storedSettings()).settings.sites.mode).toBe('all');
+    expect((await storedOnce((settings) => settings.sites.mode === 'all', '"Every site" being saved')).sites.mode).toBe('all');
     await clickButton(options, 'Reset to defaults');
     await clickButton(options, 'Cancel');
     expect((await session.storedSettings()).settings.sites.mode).toBe('all');
@@ -263,7 +323,8 @@ describe('settings', () => {
       const first = await launchExtensionBrowser({ userDataDir: profile });
       const options = await first.openOptions();
       await clickLabel(options, 'Underline only');
-      await pause(600);
+      await waitFor(async () => (await first.storedSettings()).settings, (settings: any) => settings?.highlight?.style === 'underline', '"Underline only" being saved');
+      expect(await first.newExtensionErrors()).toEqual([]);
       await first.close();
 
       const second = await launchExtensionBrowser({ userDataDir: profile });
@@ -286,6 +347,7 @@ describe('settings', () => {
       const options = await dark.openOptions();
       await options.screenshot({ path: `${ARTIFACTS}/options-dark.png`, fullPage: true });
       expect(await axeViolations(options)).toEqual([]);
+      expect(await dark.newExtensionErrors()).toEqual([]);
     } finally {
       await dark.close();
     }
@@ -306,7 +368,10 @@ describe('access to pages', () => {
     await session.inExtension((o) => (globalThis as any).browser.permissions.remove({ origins: o }), origins);
     try {
       const page = await session.openPage(`${server.origin}/demo/article.html?visit=${++opened}`);
-      await pause(800);
+      // Content scripts run once the document is complete: by the frames after that, one would have.
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await afterPageTimers(page, 0);
+      await expect(session.messageTab(page, 'getPageState', {})).rejects.toThrow();
       expect(await paintedTexts(page)).toEqual([]);
       expect(await session.badgeText(page)).toBe('');
       expect(session.errorsOf(page)).toEqual([]);
@@ -335,7 +400,6 @@ describe('access to pages', () => {
         await options.close();
       }
     }
-    expect(await session.extensionErrors()).toEqual([]);
   });
 });
 

@@ -11,11 +11,18 @@ import { fileURLToPath } from 'node:url';
 import { findChromium, findFirefox } from '../../../scripts/find-browser.mjs';
 import { accessibilityTreeOf, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome.mjs';
 import { startRecordingProxy } from './recording-proxy.mjs';
+import { waitFor } from './waiting.mjs';
 
 export const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 export const isFirefox = BROWSER === 'firefox';
 
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Host names that reach the local test server, as a real news site's would: `www.news.test` and
+ * the site it belongs to (the reader's site lists drop `www.`). Both browsers resolve them to
+ * 127.0.0.1 and nothing else: Chromium by a host-resolver rule, Firefox by its local-domains pref.
+ */
+export const TEST_HOSTS = ['news.test', 'www.news.test'];
+
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 /** The toolbar popup's size, for Firefox, where the popup page is shown in a tab. */
@@ -29,8 +36,26 @@ const POPUP_VIEWPORT = { width: 400, height: 600 };
  */
 export async function launchExtensionBrowser({ colorScheme = 'light', userDataDir = '', extensionDir = '' } = {}) {
   const session = await (isFirefox ? launchFirefox : launchChromium)({ colorScheme, userDataDir, extensionDir });
-  // Onto the session itself, not a copy: Firefox's `requests` is a getter.
-  return Object.assign(session, extensionCalls(session));
+  return Object.assign(session, extensionCalls(session), sinceLastAsked(session));
+}
+
+/** What happened since the last time a test asked: for the checks after each test (per-test-checks.mjs). */
+function sinceLastAsked(session) {
+  let errorsSeen = 0;
+  let requestsSeen = 0;
+  return {
+    async newExtensionErrors() {
+      const all = await session.extensionErrors();
+      const fresh = all.slice(errorsSeen);
+      errorsSeen = all.length;
+      return fresh;
+    },
+    newRequests() {
+      const fresh = session.requests.slice(requestsSeen);
+      requestsSeen = session.requests.length;
+      return fresh;
+    },
+  };
 }
 
 /** What both browsers share: opening pages and keeping their errors and requests. */
@@ -75,6 +100,7 @@ const CHROMIUM_ARGS = [
   '--hide-scrollbars',
   '--force-color-profile=srgb',
   '--lang=en-US',
+  `--host-resolver-rules=${TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
 ];
 
 async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
@@ -89,13 +115,14 @@ async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
     env: { ...process.env, LANGUAGE: 'en_US' },
   });
   const requests = [];
-  const backgroundErrors = [];
-  const isBackground = (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
+  const errors = [];
+  const isBackground = (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
   const workerTarget = await browser.waitForTarget(isBackground, { timeout: 15000 });
   // `URL.origin` is "null" for extension schemes in Node: build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
-  await recordRequests(workerTarget, requests, backgroundErrors);
-  browser.on('targetcreated', (target) => void recordRequests(target, requests, isBackground(target) ? backgroundErrors : undefined).catch(() => {}));
+  const record = (target) => recordTarget(target, { requests, errors, extensionOrigin });
+  await record(workerTarget);
+  browser.on('targetcreated', (target) => void record(target).catch(() => {}));
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: true });
   // Extension APIs are called from an extension page of our own, kept open in the background, not
   // from the service worker: a test may stop the worker, and DevTools does not reattach cleanly to
@@ -142,12 +169,12 @@ async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
       return popup;
     },
 
-    /** Opens the options page in a tab of its own. */
+    /** Opens the options page in a tab of its own, once it knows the settings and the host access. */
     async openOptions() {
       const options = await browser.newPage();
       await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
       await options.goto(`${extensionOrigin}/options/options.html`);
-      await options.waitForSelector('.options');
+      await options.waitForSelector(OPTIONS_READY);
       return options;
     },
 
@@ -162,11 +189,11 @@ async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
     inExtension,
 
     /**
-     * Uncaught errors in the extension's background. (Content scripts' errors reach their page's
-     * `pageerror`, isolated worlds included; see errorsOf.)
+     * Errors of the extension's own code anywhere — background, its pages, its content scripts
+     * (their isolated worlds) — uncaught, rejected unhandled, or logged with console.error.
      */
     async extensionErrors() {
-      return backgroundErrors;
+      return [...errors];
     },
 
     tabIdOf,
@@ -175,12 +202,16 @@ async function launchChromium({ colorScheme, userDataDir, extensionDir }) {
   };
 }
 
+/** The options page once it has read the settings and knows whether it may read pages. */
+const OPTIONS_READY = '.options:not([aria-busy])';
+
 /** Pins the add-on's internal UUID, so its pages have a URL known before it is installed. */
 const FIREFOX_ADDON_ID = 'context-cards@context-cards.example';
 const FIREFOX_ADDON_UUID = '5f1e2d3c-4b5a-4968-8776-c0ffeec0ffee';
 
 async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
-  const proxy = await startRecordingProxy();
+  const requests = [];
+  const proxy = await startRecordingProxy((url) => requests.push(url));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -210,12 +241,14 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.share_proxy_settings': true,
+      // The test hosts (TEST_HOSTS) resolve to this machine and are reached directly.
+      'network.dns.localDomains': TEST_HOSTS.join(','),
+      'network.proxy.no_proxies_on': TEST_HOSTS.join(','),
     },
   });
   const extensionOrigin = `moz-extension://${FIREFOX_ADDON_UUID}`;
   await browser.installExtension(extensionDir || `${DIST}firefox`);
   await recordExtensionErrors(browser, extensionOrigin);
-  const requests = [];
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: false, onRequest: (url) => requests.push(url) });
   const openPage = (url) => recorder.openPage(browser, url);
 
@@ -227,15 +260,12 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
     const page = await browser.newPage();
     void page.goto(`${extensionOrigin}/${path}`, { timeout: 0 }).catch(() => {});
     // Until the extension page replaces about:blank, a query may fail inside WebDriver: ask again.
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await pause(50)) {
-      const ready = await page.$(readySelector).catch(() => null);
-      if (ready) return page;
-    }
-    throw new Error(`${path} did not show ${readySelector}`);
+    await waitFor(() => page.$(readySelector).catch(() => null), Boolean, `${path} showing ${readySelector}`);
+    return page;
   }
 
   // An extension page of our own, kept open in the background, to call extension APIs from (as in Chromium).
-  const control = await openExtensionPage('options/options.html', '.options');
+  const control = await openExtensionPage('options/options.html', OPTIONS_READY);
   /** @template T @param {(arg: T) => unknown} fn @param {T} [arg] */
   const inExtension = (fn, arg) => control.evaluate(fn, arg);
 
@@ -247,9 +277,7 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
     extensionOrigin,
     isExtensionFile: (url) => url.startsWith(`${extensionOrigin}/`),
     /** Every URL the test pages requested, and every request anything sent towards the network. */
-    get requests() {
-      return [...requests, ...proxy.requests];
-    },
+    requests,
     openPage,
     errorsOf: recorder.errorsOf,
     requestsOf: recorder.requestsOf,
@@ -267,7 +295,7 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
       return popup;
     },
 
-    openOptions: () => openExtensionPage('options/options.html', '.options'),
+    openOptions: () => openExtensionPage('options/options.html', OPTIONS_READY),
 
     /**
      * A tab showing a page of the browser's own, where no extension may run. (Not about:blank:
@@ -276,9 +304,7 @@ async function launchFirefox({ colorScheme, userDataDir, extensionDir }) {
     async openBrowserPage() {
       const page = await browser.newPage();
       void page.goto('about:robots', { timeout: 0 }).catch(() => {});
-      for (const deadline = Date.now() + 10_000; !(await tabUrls(browser)).includes('about:robots'); await pause(50)) {
-        if (Date.now() > deadline) throw new Error('about:robots did not open');
-      }
+      await waitFor(() => tabUrls(browser), (urls) => urls.includes('about:robots'), 'about:robots opening');
       return page;
     },
 
@@ -341,15 +367,26 @@ function extensionCalls(session) {
 }
 
 /**
- * Records the URL of every request a page or worker makes, through the DevTools protocol, and,
- * given `errors`, the target's uncaught exceptions.
+ * Records, through the DevTools protocol, the URL of every request a page or worker makes, and
+ * the errors of the extension's own code there: every error in the extension's own targets
+ * (background, popup, options), and in web pages those of its isolated world (content scripts).
  */
-async function recordRequests(target, requests, errors) {
+async function recordTarget(target, { requests, errors, extensionOrigin }) {
   if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
   const session = await target.createCDPSession();
   session.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
   await session.send('Network.enable');
-  if (!errors) return;
-  session.on('Runtime.exceptionThrown', ({ exceptionDetails }) => errors.push(exceptionDetails.exception?.description ?? exceptionDetails.text));
+  const ours = target.url().startsWith(extensionOrigin);
+  const ourContexts = new Set();
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === extensionOrigin) ourContexts.add(context.id);
+  });
+  const isOurs = (contextId) => ours || ourContexts.has(contextId);
+  session.on('Runtime.exceptionThrown', ({ exceptionDetails: details }) => {
+    if (isOurs(details.executionContextId)) errors.push(`${target.url()}: ${details.exception?.description ?? details.text}`);
+  });
+  session.on('Runtime.consoleAPICalled', ({ type, args, executionContextId }) => {
+    if (type === 'error' && isOurs(executionContextId)) errors.push(`${target.url()}: console.error ${args.map((a) => a.value ?? a.description).join(' ')}`);
+  });
   await session.send('Runtime.enable');
 }

@@ -63,20 +63,30 @@ export function accessibilityTreeOf(browser, url) {
   );
 }
 
-/** Starts recording every error that a script of the extension at `origin` logs. */
+/**
+ * Starts recording every error that a script of the extension at `origin` logs: uncaught
+ * exceptions and unhandled rejections (the console service), console.error calls (the console
+ * API's messages), and what Firefox itself reports about the extension's API calls.
+ */
 export function recordExtensionErrors(browser, origin) {
   return inBrowserChrome(
     browser,
     `({ origin }) => {
       const window = Services.wm.getMostRecentWindow('navigator:browser');
-      window.contextCardsErrors = [];
+      const errors = (window.contextCardsErrors = []);
       Services.console.registerListener({
         observe(entry) {
           if (entry instanceof Ci.nsIScriptError && (entry.flags & Ci.nsIScriptError.warningFlag) === 0 && entry.sourceName?.startsWith(origin)) {
-            window.contextCardsErrors.push(entry.sourceName.slice(origin.length) + ': ' + entry.errorMessage);
+            errors.push(entry.sourceName.slice(origin.length) + ':' + entry.lineNumber + ': ' + entry.errorMessage);
           }
         },
       });
+      Services.obs.addObserver((subject) => {
+        const message = subject.wrappedJSObject;
+        if (message?.level === 'error' && String(message.filename).startsWith(origin)) {
+          errors.push(String(message.filename).slice(origin.length) + ': console.error ' + message.arguments.map(String).join(' '));
+        }
+      }, 'console-api-log-event');
     }`,
     { origin },
   );

@@ -44,13 +44,3 @@ export function pointOnMention(page, text, occurrence = 0) {
     occurrence,
   );
 }
-
-/** Waits until `read()` returns `expected` (deep equal), or returns what it last read. */
-export async function eventually(read, expected, { timeout = 5000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const current = await read();
-    if (JSON.stringify(current) === JSON.stringify(expected) || Date.now() > deadline) return current;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

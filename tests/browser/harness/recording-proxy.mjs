@@ -5,20 +5,19 @@
  */
 import { createServer } from 'node:http';
 
-export async function startRecordingProxy() {
-  const requests = [];
+/** Starts the proxy; `record(url)` is called for every request it refuses. */
+export async function startRecordingProxy(record) {
   const server = createServer((request, response) => {
-    requests.push(request.url);
+    record(request.url);
     response.writeHead(502).end();
   });
   server.on('connect', (request, socket) => {
-    requests.push(`https://${request.url}`);
+    record(`https://${request.url}`);
     socket.destroy();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: server.address().port,
-    requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -1,0 +1,55 @@
+/**
+ * How the browser tests wait: for a condition, never for a fixed time. A condition that does not
+ * come true in time fails with a message that says what did not happen.
+ */
+
+const POLL_MS = 50;
+
+/**
+ * Reads `read()` until `done(value)` holds; returns that value. After `timeout` ms, throws
+ * "<what> did not happen within …: last read <value>".
+ */
+export async function waitFor(read, done, what, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (done(last)) return last;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeout} ms: last read ${JSON.stringify(last)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * Waits until `read()` returns `expected` (deep equal) and returns what it read last — at the
+ * timeout too, so that the test's `expect` shows the difference.
+ */
+export async function eventually(read, expected, { timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const current = await read();
+    if (JSON.stringify(current) === JSON.stringify(expected) || Date.now() > deadline) return current;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * For a test that something does NOT happen (a card that must not open, or not close): resolves
+ * once a page timer of `ms` has fired that was started after the page's next two frames. The
+ * content script's own timers share the page's event loop, and timers fire in the order of their
+ * deadlines, so every timer of `ms` or less that the extension started in response to what the
+ * test did before this call (the pointer handlers run in the next frame) has had its turn — on a
+ * slow machine too, since the page's clock is what counts.
+ */
+export function afterPageTimers(page, ms) {
+  return page.evaluate(
+    (delay) =>
+      new Promise((resolve) => {
+        const later = () => setTimeout(resolve, delay + 1);
+        // A page in the background draws no frames (and the extension's frame callbacks wait too).
+        if (document.hidden) later();
+        else requestAnimationFrame(() => requestAnimationFrame(later));
+      }),
+    ms,
+  );
+}
