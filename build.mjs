@@ -11,10 +11,10 @@
 import { build, transform } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { importTs } from './scripts/import-ts.mjs';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const BROWSERS = ['chrome', 'firefox'];
-const PACKS = ['assets/packs/apple-alibaba-2025.json'];
 const dev = process.argv.includes('--dev');
 
 /** Each context: its entry, where it goes, and in which module format the browser loads it. */
@@ -23,9 +23,10 @@ const ENTRIES = [
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
   // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
   // the background as a classic script that leaves `start` on the content script's global
-  // (src/content/browser-quirks.ts, loadScanner and exposeScanner).
-  // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts).
-  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, jsxRuntime: 'src/content/card/dom-jsx.ts' },
+  // (src/content/scanner-loader.ts).
+  // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts): the card's
+  // components must hold no state and no hooks, and the build fails if Preact reaches it.
+  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, jsxRuntime: 'src/content/card/dom-jsx.ts', withoutPreact: true },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
   // Extension pages: a module script and a stylesheet each, next to their HTML.
@@ -37,50 +38,60 @@ const ENTRIES = [
 const PAGES = ['src/popup/popup.html', 'src/options/options.html'];
 
 async function main() {
-  await validatePacks();
+  const pack = await validatedPack();
   const version = JSON.parse(await readFile(`${ROOT}package.json`, 'utf8')).version;
   const base = await readJson('manifest/base.json');
   for (const browser of BROWSERS) {
     const out = `${ROOT}dist/${browser}`;
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
-    await bundle(out, browser);
+    const patch = await readJson(`manifest/${browser}.json`);
+    await bundle(out, browser, esbuildTarget(browser, patch));
     await cp(`${ROOT}assets/icons`, `${out}/icons`, { recursive: true, filter: (path) => !path.endsWith('.svg') });
     await cp(`${ROOT}assets/_locales`, `${out}/_locales`, { recursive: true });
     for (const page of PAGES) await cp(`${ROOT}${page}`, `${out}/${page.replace(/^src\//, '')}`);
     await mkdir(`${out}/packs`, { recursive: true });
-    // Minified, beside the code that fetches it (src/shared/facts.ts).
-    for (const pack of PACKS) await writeFile(`${out}/packs/${pack.split('/').pop()}`, JSON.stringify(await readJson(pack)));
-    const manifest = merge({ ...base, version }, await readJson(`manifest/${browser}.json`));
+    // Minified, where the code that fetches it looks (src/shared/facts.ts).
+    await writeFile(`${out}/${pack.path}`, JSON.stringify(pack.data));
+    const manifest = merge({ ...base, version }, patch);
     await writeFile(`${out}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   }
   console.log(`Built ${BROWSERS.map((b) => `dist/${b}`).join(' and ')} (version ${version}${dev ? ', dev' : ''}).`);
 }
 
-/** Runs the same validator the tests use (src/core/pack.ts), bundled on the fly for Node. */
-async function validatePacks() {
-  const result = await build({ entryPoints: [`${ROOT}src/core/pack.ts`], bundle: true, write: false, format: 'esm', platform: 'node' });
-  const source = Buffer.from(result.outputFiles[0].contents).toString('base64');
-  const { validatePack } = await import(`data:text/javascript;base64,${source}`);
-  for (const path of PACKS) {
-    try {
-      validatePack(await readJson(path));
-    } catch (error) {
-      throw new Error(`${path}: ${error.message}`);
-    }
+/**
+ * The bundled pack (its path inside the extension, src/core/pack.ts; under assets/ in the
+ * repository), checked by the same validator the tests use.
+ */
+async function validatedPack() {
+  const { BUNDLED_PACK, validatePack } = await importTs('src/core/pack.ts');
+  const source = `assets/${BUNDLED_PACK}`;
+  const data = await readJson(source);
+  try {
+    validatePack(data);
+  } catch (error) {
+    throw new Error(`${source}: ${error.message}`, { cause: error });
   }
+  return { path: BUNDLED_PACK, data };
 }
 
-async function bundle(out, browser) {
+/** The oldest browser the manifest admits is what the bundles are compiled for: one number, in the manifest. */
+function esbuildTarget(browser, patch) {
+  const oldest = browser === 'chrome' ? patch.minimum_chrome_version : patch.browser_specific_settings?.gecko?.strict_min_version;
+  if (!oldest) throw new Error(`manifest/${browser}.json names no minimum browser version`);
+  return `${browser}${parseInt(oldest, 10)}`;
+}
+
+async function bundle(out, browser, target) {
   await Promise.all(
-    ENTRIES.map((entry) => {
+    ENTRIES.map(async (entry) => {
       const format = typeof entry.format === 'string' ? entry.format : entry.format[browser];
-      return build({
+      const result = await build({
         entryPoints: [{ in: `${ROOT}${entry.in}`, out: entry.out }],
         outdir: out,
         bundle: true,
         format,
-        target: browser === 'chrome' ? 'chrome111' : 'firefox142',
+        target,
         minify: !dev,
         sourcemap: dev ? 'inline' : false,
         legalComments: 'none',
@@ -92,10 +103,20 @@ async function bundle(out, browser) {
         jsxImportSource: 'preact',
         alias: entry.jsxRuntime ? { 'preact/jsx-runtime': `${ROOT}${entry.jsxRuntime}` } : undefined,
         define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"', BUILD_TARGET: JSON.stringify(browser) },
+        metafile: entry.withoutPreact,
         logLevel: 'warning',
       });
+      if (entry.withoutPreact) refusePreact(result.metafile, entry.in);
     }),
   );
+}
+
+/** The content script's DOM JSX runtime renders stateless components only: Preact in its bundle means a component used state or hooks. */
+function refusePreact(metafile, entry) {
+  const preact = Object.keys(metafile.inputs).filter((input) => input.includes('node_modules/preact/'));
+  if (preact.length > 0) {
+    throw new Error(`${entry} must not bundle Preact (its card components must be stateless, without hooks), but it imports ${preact.join(', ')}`);
+  }
 }
 
 /** A stylesheet imported as text (the card's) is minified like a bundled one. */
@@ -125,7 +146,7 @@ async function readJson(path) {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${error.message}`);
+    throw new Error(`${path} is not valid JSON: ${error.message}`, { cause: error });
   }
 }
 

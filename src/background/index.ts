@@ -37,10 +37,13 @@ serveInBackground({
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
 
-browser.commands.onCommand.addListener(async (command, tab) => {
-  if (command !== NEXT_MENTION_COMMAND) return;
-  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === NEXT_MENTION_COMMAND) void moveToNextMention(tab?.id);
+});
+
+async function moveToNextMention(tabId: number | undefined): Promise<void> {
+  tabId ??= (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return;
   // A tab without our content script (a browser page, a store) has nothing to move to.
   await callTab(tabId, 'focusNextMention', { direction: 1 }).catch(() => undefined);
-});
+}

@@ -1,7 +1,7 @@
 /**
  * The declared content script, which every page pays for. It reads the reader's settings, decides
  * whether to run here — an article, an allowed site, not a paused one — and only then loads the
- * scanner and card (DESIGN.md decisions 3 and 9). It follows settings changes at once: pausing a
+ * scanner and card (docs/ARCHITECTURE.md, decisions 3 and 9). It follows settings changes at once: pausing a
  * site stops everything, resuming starts again, without a reload. It decides again when a
  * single-page site moves to another URL or shows its article late. It also answers the popup.
  */
@@ -9,8 +9,8 @@ import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
 import { callBackground, serveInTab, type PageState } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings-store';
-import { isPageGone, loadScanner } from './browser-quirks';
-import type { Session } from './main';
+import { isPageGone } from './browser-quirks';
+import { loadScanner, type Session } from './scanner-loader';
 import { isArticlePage } from './page-kind';
 import { watchPageChanges } from './page-changes';
 
@@ -43,7 +43,7 @@ function decide(next: Settings): Promise<void> {
 
 async function apply(next: Settings): Promise<void> {
   const host = location.hostname;
-  decision = decideSite(next, host, () => (looksLikeArticle ??= isArticlePage(document, host)));
+  decision = decideSite(next.sites, host, () => (looksLikeArticle ??= isArticlePage(document, host)));
   if (scanRequested && decision !== 'blocked') decision = 'run';
   if (decision !== 'run') {
     session?.stop();

@@ -1,43 +1,7 @@
 /**
  * Where Chrome and Firefox differ for the content script, in one place. Each entry says which
- * browser needs it and links the bug or the platform fact (DESIGN.md "Platform facts").
+ * browser needs it and links the bug or the platform fact (docs/ARCHITECTURE.md, "Platform facts").
  */
-
-import { browser } from '../shared/browser-api';
-import { callBackground } from '../shared/messages';
-import type * as Scanner from './main';
-
-/** The name under which content/main.js, built as a classic script for Firefox, leaves its exports. */
-const SCANNER_GLOBAL = 'contextCardsScanner';
-
-/**
- * Loads the scanner and card (content/main.js) into this content script's world, once the
- * bootstrap has decided to run.
- * - Chrome: a dynamic `import()` of the module's extension URL (web-accessible, with a dynamic URL).
- * - Firefox: `import()` of a computed URL is what AMO's linter rejects as an "unsafe call to import"
- *   (https://github.com/mozilla/eslint-plugin-no-unsanitized/blob/main/docs/rules/method.md), and a
- *   relative one resolves against the page (https://bugzilla.mozilla.org/show_bug.cgi?id=1536094#c34).
- *   So the background injects main.js into this frame with `scripting.executeScript`: it runs in this
- *   content script's sandbox, whose global (not the page's window) then holds its exports. main.js
- *   need not be web-accessible in Firefox, so pages cannot probe for it.
- * `BUILD_TARGET` is a build-time constant, so each browser's bundle holds only its own branch.
- */
-export async function loadScanner(): Promise<typeof Scanner> {
-  if (BUILD_TARGET === 'firefox') {
-    const sandbox = globalThis as unknown as Record<string, typeof Scanner | undefined>;
-    if (!sandbox[SCANNER_GLOBAL]) await callBackground('injectScanner', {});
-    const scanner = sandbox[SCANNER_GLOBAL];
-    if (!scanner) throw new Error('content/main.js ran but left no scanner');
-    return scanner;
-  } else {
-    return import(browser.runtime.getURL('content/main.js'));
-  }
-}
-
-/** Firefox: what content/main.js, run as a classic script, leaves on the global for `loadScanner`. */
-export function exposeScanner(scanner: typeof Scanner): void {
-  (globalThis as unknown as Record<string, typeof Scanner>)[SCANNER_GLOBAL] = scanner;
-}
 
 /**
  * Whether the page this content script belongs to is gone: its tab closed, or it was navigated

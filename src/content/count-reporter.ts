@@ -1,5 +1,5 @@
 /** Tells the background how many mentions the page has, for the badge: once things settle, and only when the count changed. */
-import { callBackground, type TopicCount } from '../shared/messages';
+import { callBackground } from '../shared/messages';
 import { isPageGone } from './browser-quirks';
 import type { MentionIndex } from './mentions';
 
@@ -7,13 +7,13 @@ const SETTLE_MS = 100;
 /** When the background does not answer (its service worker is starting again), ask again after these. */
 const RETRY_MS = [250, 1000, 4000];
 
-export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { changed(): void } {
+export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { changed: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSent = '';
   let failures = 0;
   const send = (force: boolean) => {
     timer = undefined;
-    const byTopic: TopicCount[] = [...mentions.countByTopic()].map(([topicId, count]) => ({ topicId, count }));
+    const byTopic = mentions.topicCounts();
     const key = JSON.stringify(byTopic);
     if (!force && key === lastSent) return;
     lastSent = key;
@@ -37,7 +37,7 @@ export function reportCounts(mentions: MentionIndex, signal: AbortSignal): { cha
     callBackground('reportMentions', { total: 0, byTopic: [] }).catch(() => undefined);
   });
   return {
-    changed() {
+    changed: () => {
       timer ??= setTimeout(() => send(false), SETTLE_MS);
     },
   };

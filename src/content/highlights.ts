@@ -1,11 +1,14 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: the page's DOM is never touched
- * (DESIGN.md decision 1). The registry is shared with the page, which may clear it, so our
+ * (docs/ARCHITECTURE.md, decision 1). The registry is shared with the page, which may clear it, so our
  * entries are put back whenever we find them gone; a `Highlight` is never iterated (Firefox
- * content scripts cannot) and `add`/`set` are never chained (Firefox 140 returned undefined).
+ * content scripts cannot: it is a setlike seen through an Xray wrapper,
+ * https://firefox-source-docs.mozilla.org/dom/scriptSecurity/xray_vision.html) and `add`/`set` are
+ * never chained (Firefox 140 returned undefined: seen here, docs/ARCHITECTURE.md "Platform facts").
  */
 import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from '../core/highlight-css';
 import type { Settings } from '../core/settings';
+import { firstOfEachTopic } from '../core/topics';
 import { adoptStyleSheet, dropStyleSheet } from './browser-quirks';
 import type { Mention } from './mentions';
 
@@ -17,7 +20,7 @@ export class HighlightPainter {
    * Every document or shadow root that holds a range, styled when its first range is painted:
    * adopting a stylesheet restyles the whole document (50 ms on a long Wikipedia page), which a
    * page without mentions should not pay for. Shadow roots too: `::highlight()` rules do not reach
-   * into them in Firefox.
+   * into them in Firefox (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
   readonly #painted = new Set<Mention>();
@@ -44,8 +47,7 @@ export class HighlightPainter {
   /** Paints what should be painted of `ordered` (all mentions, in document order), and nothing else. */
   repaint(ordered: readonly Mention[]): void {
     this.#found.clear();
-    const seenTopics = new Set<string>();
-    const wanted = ordered.filter((m) => !this.#firstOnly || (!seenTopics.has(m.topicId) && seenTopics.add(m.topicId)));
+    const wanted = this.#firstOnly ? firstOfEachTopic(ordered) : ordered;
     const keep = new Set(wanted);
     for (const mention of [...this.#painted]) if (!keep.has(mention)) this.remove(mention);
     for (const mention of wanted) this.#add(mention);

@@ -1,107 +1,87 @@
 /**
  * The pointer path. Highlights take no pointer events, so the mention under the pointer is found
  * with a caret hit test plus a check that the point is really on the mention's text. Then, as the
- * reader chose: open its card after a short delay on hover, or on click. A card opened by hover
- * closes a moment after the pointer has left both mention and card — long enough to travel from
- * one to the other; one opened by click stays until a click elsewhere or Escape.
+ * reader chose: open its card after a short delay on hover (hover-timers.ts), or on click. One
+ * opened by click stays until a click elsewhere or Escape.
  */
 import type { Settings } from '../core/settings';
 import { caretFromPoint } from './browser-quirks';
 import type { CardController } from './card/card-controller';
 import type { CardHost } from './card/card-host';
 import { rectIndexAtPoint } from './geometry';
-import type { Mention, MentionIndex } from './mentions';
-
-const CLOSE_GRACE_MS = 400;
+import { HoverTimers } from './hover-timers';
+import type { Mention } from './mentions';
+import type { PageScan } from './scan/page-scan';
 
 export interface PointerDeps {
-  mentions: MentionIndex;
+  scan: PageScan;
   cards: CardController;
   host: CardHost;
-  shadowRoots: () => ShadowRoot[];
-  isPainted: (mention: Mention) => boolean;
-  beforeHitTest: () => void;
   settings: () => Settings['card'];
 }
 
 interface Hit {
   mention: Mention;
+  /** Which of the mention's line boxes is under the pointer: the card goes next to that one. */
   anchor: number;
 }
 
 export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
+  const { cards, host, settings } = deps;
+  const hover = new HoverTimers<Hit>(
+    {
+      open: (hit) => cards.open(hit.mention, 'hover', hit.anchor),
+      close: () => cards.close(false),
+      stillThere: (hit) => deps.scan.mentions.has(hit.mention),
+      same: (a, b) => a.mention === b.mention,
+    },
+    () => settings().hoverDelayMs,
+  );
   let frame = 0;
-  let openTimer: ReturnType<typeof setTimeout> | undefined;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let pending: Mention | undefined;
-  const stopClosing = () => {
-    clearTimeout(closeTimer);
-    closeTimer = undefined;
-  };
   signal.addEventListener('abort', () => {
     cancelAnimationFrame(frame);
-    clearTimeout(openTimer);
-    stopClosing();
+    hover.cancel();
   });
 
-  const hitAt = (x: number, y: number): Hit | undefined => {
-    deps.beforeHitTest();
-    const hit = mentionAt(deps, x, y);
-    return hit && deps.isPainted(hit.mention) ? hit : undefined;
-  };
-
   const onHover = (x: number, y: number, overCard: boolean) => {
-    const hit = overCard ? undefined : hitAt(x, y);
-    const open = deps.cards.openMention;
-    if (overCard || (hit && hit.mention === open)) stopClosing();
-    else if (open && deps.cards.openedBy === 'hover' && closeTimer === undefined) {
-      closeTimer = setTimeout(() => {
-        closeTimer = undefined;
-        deps.cards.close(false);
-      }, CLOSE_GRACE_MS);
-    }
-    if (hit?.mention === pending) return;
-    clearTimeout(openTimer);
-    pending = hit && hit.mention !== open ? hit.mention : undefined;
-    if (!hit || !pending) return;
-    openTimer = setTimeout(() => {
-      pending = undefined;
-      if (!deps.mentions.has(hit.mention)) return;
-      stopClosing();
-      deps.cards.open(hit.mention, 'hover', hit.anchor);
-    }, deps.settings().hoverDelayMs);
+    const hit = overCard ? undefined : paintedMentionAt(deps.scan, x, y);
+    const open = cards.openMention;
+    hover.moved(overCard ? 'card' : hit ? { target: hit } : 'nothing', open && { target: { mention: open, anchor: 0 }, closesOnLeave: cards.openedBy === 'hover' });
   };
 
+  const options = { capture: true, passive: true, signal };
   document.addEventListener(
     'pointermove',
     (event) => {
-      if (event.pointerType === 'touch' || deps.settings().openOn !== 'hover') return;
+      if (event.pointerType === 'touch' || settings().openOn !== 'hover') return;
       const { clientX, clientY } = event;
-      const overCard = deps.host.owns(event.target);
+      const overCard = host.owns(event.target);
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => onHover(clientX, clientY, overCard));
     },
-    { capture: true, passive: true, signal },
+    options,
   );
 
   // A click on a mention opens its card in "click" mode (links still follow); a click elsewhere closes it.
   document.addEventListener(
     'click',
     (event) => {
-      if (deps.host.owns(event.target)) return;
-      const hit = deps.settings().openOn === 'click' ? hitAt(event.clientX, event.clientY) : undefined;
-      if (hit) deps.cards.open(hit.mention, 'click', hit.anchor);
-      else if (deps.cards.openedBy === 'click') deps.cards.close(false);
+      if (host.owns(event.target)) return;
+      const hit = settings().openOn === 'click' ? paintedMentionAt(deps.scan, event.clientX, event.clientY) : undefined;
+      if (hit) cards.open(hit.mention, 'click', hit.anchor);
+      else if (cards.openedBy === 'click') cards.close(false);
     },
-    { capture: true, passive: true, signal },
+    options,
   );
 }
 
-function mentionAt(deps: PointerDeps, x: number, y: number): Hit | undefined {
-  const caret = caretFromPoint(x, y, deps.shadowRoots());
+/** The painted mention under a point, if any. */
+function paintedMentionAt(scan: PageScan, x: number, y: number): Hit | undefined {
+  scan.painter.ensureRegistered();
+  const caret = caretFromPoint(x, y, [...scan.shadowRoots]);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
-  const found = deps.mentions.at(caret.node, caret.offset);
-  if (!found) return undefined;
+  const found = scan.mentions.at(caret.node, caret.offset);
+  if (!found || !scan.painter.isPainted(found.mention)) return undefined;
   // The caret is the nearest one, even for a point in the blank space beyond a line's end.
   const anchor = rectIndexAtPoint(found.mention, x, y);
   return anchor >= 0 ? { mention: found.mention, anchor } : undefined;

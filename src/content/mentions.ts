@@ -3,6 +3,7 @@
  * badge counts and the keyboard walks through. One mention may be painted by several ranges when
  * the page splits it across elements (`Apple <em>Intelligence</em>`), one range per text node.
  */
+import type { TopicCount } from '../shared/messages';
 
 export interface Mention {
   topicId: string;
@@ -21,10 +22,11 @@ export class MentionIndex {
   /** `inDocumentOrder()` until the mentions change: the keyboard asks for it at every step. */
   #ordered: readonly Mention[] | undefined;
 
-  readonly #listener: MentionListener;
+  readonly #listeners: MentionListener[] = [];
 
-  constructor(listener: MentionListener) {
-    this.#listener = listener;
+  /** Calls `listener` for every mention added or removed from now on. */
+  subscribe(listener: Partial<MentionListener>): void {
+    this.#listeners.push({ added: listener.added ?? (() => undefined), removed: listener.removed ?? (() => undefined) });
   }
 
   get size(): number {
@@ -39,7 +41,7 @@ export class MentionIndex {
       if (list) list.push(mention);
       else this.#byNode.set(range.startContainer, [mention]);
     }
-    this.#listener.added(mention);
+    for (const listener of this.#listeners) listener.added(mention);
   }
 
   /** Drops every mention for which `test` holds. */
@@ -53,7 +55,7 @@ export class MentionIndex {
         const index = list?.indexOf(mention) ?? -1;
         if (index >= 0) list!.splice(index, 1);
       }
-      this.#listener.removed(mention);
+      for (const listener of this.#listeners) listener.removed(mention);
     }
   }
 
@@ -89,10 +91,11 @@ export class MentionIndex {
       .map(({ mention }) => mention));
   }
 
-  countByTopic(): Map<string, number> {
+  /** How many mentions each topic has, as the badge and the popup report them. */
+  topicCounts(): TopicCount[] {
     const counts = new Map<string, number>();
     for (const mention of this.#all) counts.set(mention.topicId, (counts.get(mention.topicId) ?? 0) + 1);
-    return counts;
+    return [...counts].map(([topicId, count]) => ({ topicId, count }));
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Is this a news or article page? (DESIGN.md decision 3.) The one check every page pays for, so it
+ * Is this a news or article page? (docs/ARCHITECTURE.md, decision 3.) The one check every page pays for, so it
  * reads a handful of elements and nothing else: schema.org JSON-LD of the Article family,
  * `og:type=article`, an `<article>` element, or a host on the bundled list of news sites.
  */

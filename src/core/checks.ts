@@ -1,7 +1,7 @@
 /**
  * Small runtime checks for what crosses a trust boundary — messages between contexts, storage —
  * each a validator that also carries the type it admits, so a message's type and its check are
- * one definition and cannot drift apart (DESIGN.md decision 6). A validator returns the problems
+ * one definition and cannot drift apart (docs/ARCHITECTURE.md, decision 6). A validator returns the problems
  * it found, each naming the field by its path (`byTopic[2].count: expected …`); none means valid.
  * Pure: no DOM, no browser API.
  */
@@ -28,7 +28,7 @@ export function shown(value: unknown): string {
   } catch {
     text = undefined;
   }
-  text ??= String(value);
+  text ??= `a ${typeof value}`; // what JSON cannot show: a function, a symbol, a bigint
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 

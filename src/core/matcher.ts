@@ -1,5 +1,5 @@
 /**
- * Finds every mention of every alias in a text in one pass (DESIGN.md "Matching semantics"):
+ * Finds every mention of every alias in a text in one pass (docs/ARCHITECTURE.md, "Matching semantics"):
  * - all aliases at once (an Aho–Corasick automaton), overlaps resolved leftmost, then longest;
  * - any run of white space in the text matches one space in an alias;
  * - case-insensitive unless an alias is marked case-sensitive;

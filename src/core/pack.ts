@@ -1,12 +1,16 @@
 /**
- * The fact pack: what Context Cards knows, as data (DESIGN.md decision 7).
+ * The fact pack: what Context Cards knows, as data (docs/ARCHITECTURE.md, decision 7).
  *
  * `validatePack` is the runtime gate for anything that claims to be a pack. The build runs it on the
  * bundled pack and fails with its message; nothing later trusts a pack that did not pass it.
  * Pure: no DOM, no browser API.
  */
 
+import { isRecord, shown } from './checks';
+
 export const PACK_SCHEMA_VERSION = 1;
+/** The pack that ships: its path inside the extension (build.mjs puts it there), and under assets/ in the repository. */
+export const BUNDLED_PACK = 'packs/apple-alibaba-2025.json';
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -216,12 +220,11 @@ class Checker {
   constructor(private readonly problems: string[]) {}
 
   problem(path: string, expected: string, found: unknown): void {
-    const shown = found === undefined ? 'nothing' : JSON.stringify(found);
-    this.problems.push(`${path || '(pack)'}: ${expected}, found ${shown?.slice(0, 60)}`);
+    this.problems.push(`${path || '(pack)'}: ${expected}, found ${shown(found)}`);
   }
 
   object(value: unknown, path: string): Fields | undefined {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
+    if (isRecord(value)) return value;
     this.problem(path, 'expected an object', value);
     return undefined;
   }
@@ -265,8 +268,8 @@ class Checker {
 
   references(value: unknown, path: string, known: Set<string>, what: string): void {
     if (!Array.isArray(value)) return this.problem(path, `expected a list of ${what} ids`, value);
-    value.forEach((id, i) => {
-      if (!known.has(id)) this.problem(`${path}[${i}]`, `expected the id of a ${what} in this pack`, id);
+    value.forEach((id: unknown, i) => {
+      if (typeof id !== 'string' || !known.has(id)) this.problem(`${path}[${i}]`, `expected the id of a ${what} in this pack`, id);
     });
   }
 

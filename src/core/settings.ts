@@ -1,13 +1,13 @@
 /**
  * The reader's settings: one typed `DEFAULTS`, a `version`, ordered migrations, and validation on
  * load that keeps every good field and falls back to the default for each bad or missing one
- * (DESIGN.md decision 5). Pure: no browser API; `settings-store.ts` does the storage.
+ * (docs/ARCHITECTURE.md, decision 5). Pure: no browser API; `settings-store.ts` does the storage.
  */
-import { normalizeSite } from './sites';
+import { isRecord } from './checks';
+import { normalizeSite, type SiteSettings } from './sites';
 
 export const SETTINGS_VERSION = 1;
 
-export type SiteMode = 'news' | 'all' | 'listed';
 export type HighlightStyle = 'background' | 'underline' | 'none';
 export type CardLanguage = 'browser' | 'en' | 'zh-CN';
 
@@ -15,13 +15,7 @@ export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** Topic id → shown or not. A topic missing here (say, from a newer pack) is shown. */
   topics: Record<string, boolean>;
-  sites: {
-    mode: SiteMode;
-    /** Used when `mode` is 'listed'. Host names, e.g. `example.com` (subdomains included). */
-    allowed: string[];
-    /** Never scanned, whatever the mode. */
-    blocked: string[];
-  };
+  sites: SiteSettings;
   highlight: { style: HighlightStyle; colour: string; firstOnly: boolean };
   card: { hoverDelayMs: number; openOn: 'hover' | 'click'; language: CardLanguage };
 }
@@ -178,8 +172,4 @@ export function isHoverDelay(value: unknown): boolean {
 
 function oneOf(allowed: readonly string[]): (value: unknown) => boolean {
   return (value) => typeof value === 'string' && allowed.includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,18 +7,17 @@ import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from '../core/highl
 import { compileMatcher } from '../core/matcher';
 import type { Language, Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
-import { Card } from '../content/card/Card';
+import { aliasesOf, firstOfEachTopic } from '../core/topics';
+import { Card } from '../ui/Card';
 
 const sheet = new CSSStyleSheet();
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 export function Preview({ settings, pack, language, text }: { settings: Settings; pack: Pack; language: Language; text: string }) {
   const paragraph = useRef<HTMLParagraphElement>(null);
-  const topics = pack.topics.filter((topic) => settings.topics[topic.id] !== false);
-  const matcher = compileMatcher(topics.flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id }))));
-  const matches = matcher.find(text);
-  const shown = settings.highlight.firstOnly ? matches.filter((m, i) => matches.findIndex((o) => o.topicId === m.topicId) === i) : matches;
-  const first = topics.find((topic) => topic.id === shown[0]?.topicId);
+  const matches = compileMatcher(aliasesOf(pack, settings.topics)).find(text);
+  const shown = settings.highlight.firstOnly ? firstOfEachTopic(matches) : matches;
+  const first = pack.topics.find((topic) => topic.id === shown[0]?.topicId);
 
   useEffect(() => {
     sheet.replaceSync(highlightCss(settings.highlight));

@@ -2,26 +2,25 @@
 import { useState } from 'preact/hooks';
 import { MAX_SITES } from '../core/settings';
 import { normalizeSite } from '../core/sites';
-import type { MessageKey } from '../shared/i18n';
+import { message } from '../shared/i18n';
 
 interface Props {
   label: string;
   hint?: string;
   sites: string[];
   onChange: (sites: string[]) => void;
-  t: (key: MessageKey, substitutions?: string[]) => string;
 }
 
-export function SiteListEditor({ label, hint, sites, onChange, t }: Props) {
+export function SiteListEditor({ label, hint, sites, onChange }: Props) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState('');
   const id = label.replace(/\W+/g, '-').toLowerCase();
   const add = (event: Event) => {
     event.preventDefault();
     const site = normalizeSite(typed);
-    if (!site) return setError(t('optionsSiteInvalid', [typed.trim()]));
-    if (sites.includes(site)) return setError(t('optionsSiteDuplicate', [site]));
-    if (sites.length >= MAX_SITES) return setError(t('optionsSiteLimit', [String(MAX_SITES)]));
+    if (!site) return setError(message('optionsSiteInvalid', [typed.trim()]));
+    if (sites.includes(site)) return setError(message('optionsSiteDuplicate', [site]));
+    if (sites.length >= MAX_SITES) return setError(message('optionsSiteLimit', [String(MAX_SITES)]));
     setError('');
     setTyped('');
     onChange([...sites, site]);
@@ -31,11 +30,11 @@ export function SiteListEditor({ label, hint, sites, onChange, t }: Props) {
       <p class="label" id={`${id}-label`}>{label}</p>
       {hint && <p class="hint">{hint}</p>}
       <ul aria-labelledby={`${id}-label`}>
-        {sites.length === 0 && <li class="empty">{t('optionsEmptyList')}</li>}
+        {sites.length === 0 && <li class="empty">{message('optionsEmptyList')}</li>}
         {sites.map((site) => (
           <li key={site}>
             <span>{site}</span>
-            <button type="button" class="remove" aria-label={t('optionsRemove', [site])} onClick={() => onChange(sites.filter((s) => s !== site))}>
+            <button type="button" class="remove" aria-label={message('optionsRemove', [site])} onClick={() => onChange(sites.filter((s) => s !== site))}>
               ×
             </button>
           </li>
@@ -45,13 +44,13 @@ export function SiteListEditor({ label, hint, sites, onChange, t }: Props) {
         <input
           type="text"
           value={typed}
-          placeholder={t('optionsSiteInput')}
-          aria-label={`${label}: ${t('optionsSiteInput')}`}
+          placeholder={message('optionsSiteInput')}
+          aria-label={`${label}: ${message('optionsSiteInput')}`}
           aria-invalid={error !== ''}
           aria-describedby={error ? `${id}-error` : undefined}
           onInput={(e) => setTyped(e.currentTarget.value)}
         />
-        <button type="submit" class="secondary">{t('optionsAdd')}</button>
+        <button type="submit" class="secondary">{message('optionsAdd')}</button>
       </form>
       {error && <p id={`${id}-error`} class="error" role="alert">{error}</p>}
     </div>

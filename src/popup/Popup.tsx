@@ -116,14 +116,8 @@ function AtAGlance({ pack, language }: { pack: Pack; language: Language }) {
   );
 }
 
-/**
- * The tab the popup is about: the active tab of its window; or tab N when the popup page is opened
- * in a tab of its own as `popup.html?tab=N` — how the Firefox tests drive it, since WebDriver
- * cannot reach Firefox's toolbar popup.
- */
+/** The tab the popup is about: the active tab of its window. */
 async function activeTab() {
-  const asked = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(asked) && asked > 0) return browser.tabs.get(asked).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -141,7 +135,9 @@ async function readTab(): Promise<TabView> {
 /** Whether the extension may run in the tab at all (browsers refuse their own pages and stores). */
 async function canScript(tabId: number): Promise<boolean> {
   try {
-    // Firefox answers [null] instead of failing on its own pages: only a `true` that ran counts.
+    // Firefox answers [null] instead of failing on its own pages (seen in ESR 153; MDN says results may
+    // be missing: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/scripting/executeScript):
+    // only a `true` that ran counts.
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: () => true });
     return injection?.result === true;
   } catch {

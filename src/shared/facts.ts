@@ -5,7 +5,7 @@
  * background (shared/messages.ts, getFacts), so nothing has to be web-accessible and the content
  * script stays small.
  */
-import type { Language, Pack } from '../core/pack';
+import { BUNDLED_PACK, type Language, type Pack } from '../core/pack';
 import { browser } from './browser-api';
 import type { MessageBundles } from './i18n';
 
@@ -14,8 +14,6 @@ export interface Facts {
   messages: MessageBundles;
 }
 
-/** Where build.mjs puts the validated pack, minified. */
-export const PACK_FILE = 'packs/apple-alibaba-2025.json';
 const LOCALE_FOLDERS: Record<Language, string> = { en: 'en', 'zh-CN': 'zh_CN' };
 
 /** Reads the facts from the package (extension pages and background only). */
@@ -26,6 +24,6 @@ export async function readFacts(): Promise<Facts> {
     return (await response.json()) as T;
   };
   const languages = Object.keys(LOCALE_FOLDERS) as Language[];
-  const [pack, ...bundles] = await Promise.all([read<Pack>(PACK_FILE), ...languages.map((l) => read<MessageBundles[Language]>(`_locales/${LOCALE_FOLDERS[l]}/messages.json`))]);
+  const [pack, ...bundles] = await Promise.all([read<Pack>(BUNDLED_PACK), ...languages.map((l) => read<MessageBundles[Language]>(`_locales/${LOCALE_FOLDERS[l]}/messages.json`))]);
   return { pack, messages: Object.fromEntries(languages.map((l, i) => [l, bundles[i]!])) as MessageBundles };
 }

@@ -18,7 +18,8 @@ export function hasHostAccess(): Promise<boolean> {
 
 /**
  * Asks the reader (the browser shows its own prompt). Call it straight from a click handler:
- * Firefox accepts the request only while handling the reader's input.
+ * Firefox accepts the request only while handling the reader's input
+ * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
  */
 export function requestHostAccess(): Promise<boolean> {
   return browser.permissions.request({ origins: pageOrigins() });

@@ -1,5 +1,5 @@
 /**
- * Every message between the extension's contexts, in one typed map (DESIGN.md decision 6):
+ * Every message between the extension's contexts, in one typed map (docs/ARCHITECTURE.md, decision 6):
  * name → params → result, and next to each entry the validator its params must pass at run time.
  * `call*` sends, `serve*` answers with a handler table. Results travel as `{ result } | { error }`,
  * so a failure on one side is an Error with a message on the other, and bad params are refused
@@ -15,7 +15,7 @@
  *   and no code of ours can catch it. A port is opened and written synchronously and simply closes
  *   with the page.
  */
-import { indexInto, integer, listOf, nothing, oneOf, shape, text, type Valid, type Validator } from '../core/checks';
+import { indexInto, integer, isRecord, listOf, nothing, oneOf, shape, text, type Valid, type Validator } from '../core/checks';
 import type { ReadResult } from '../core/settings';
 import { browser, type Browser } from './browser-api';
 import type { Facts } from './facts';
@@ -64,7 +64,7 @@ export const BACKGROUND_PARAMS = {
   getFacts: nothing,
   /** The reader's settings as stored, validated. */
   getSettings: nothing,
-  /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/browser-quirks.ts). */
+  /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/scanner-loader.ts). */
   injectScanner: nothing,
 } satisfies ParamChecks;
 
@@ -104,12 +104,12 @@ interface Envelope {
   name: string;
   params: unknown;
 }
-export type Reply = { result: unknown } | { error: string };
+export type Reply<R = unknown> = { result: R } | { error: string };
 
 const PORT_NAME = 'context-cards';
 
 /** Sends the background a request over a port of its own; see the top of this file for why. */
-export function callBackground<K extends keyof BackgroundApi & string>(name: K, params: BackgroundApi[K]['params']): Promise<BackgroundApi[K]['result']> {
+export function callBackground<K extends keyof BackgroundApi>(name: K, params: BackgroundApi[K]['params']): Promise<BackgroundApi[K]['result']> {
   return new Promise((resolve, reject) => {
     let port: Browser.Runtime.Port;
     try {
@@ -124,13 +124,14 @@ export function callBackground<K extends keyof BackgroundApi & string>(name: K, 
       settle(reply as Reply, name, resolve, reject);
     });
     // Without a reply first: the background was stopped mid-request, or nothing listens. (Reading
-    // lastError tells Chrome it was seen; unread, it logs "Unchecked runtime.lastError".)
+    // lastError tells Chrome it was seen; unread, it logs "Unchecked runtime.lastError":
+    // https://developer.chrome.com/docs/extensions/reference/api/runtime#property-lastError.)
     port.onDisconnect.addListener(() => reject(new Error(`No answer to "${name}": ${browser.runtime.lastError?.message ?? 'the background went away'}`)));
     port.postMessage(envelope(name, params));
   });
 }
 
-export function callTab<K extends keyof ContentApi & string>(tabId: number, name: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result']> {
+export function callTab<K extends keyof ContentApi>(tabId: number, name: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result']> {
   return browser.tabs.sendMessage(tabId, envelope(name, params)).then(
     (reply) => new Promise((resolve, reject) => settle(reply as Reply | undefined, name, resolve, reject)),
   );
@@ -138,7 +139,8 @@ export function callTab<K extends keyof ContentApi & string>(tabId: number, name
 
 /**
  * The content script answers the popup and the background (`tabs.sendMessage`). Uses
- * `sendResponse` rather than a returned promise, which Chrome before 144 does not support.
+ * `sendResponse` rather than a returned promise, which Chrome long did not support
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/messaging#responses).
  */
 export function serveInTab(handlers: Handlers<ContentApi>, signal: AbortSignal): void {
   const listener = (message: unknown, sender: Sender, sendResponse: (reply: Reply) => void) => {
@@ -180,8 +182,8 @@ export async function answer<A extends Api>(checks: ParamChecks, handlers: Handl
   const problems = checks[message.name]!(message.params, 'params');
   if (problems.length > 0) return { error: `bad params for "${message.name}": ${problems.join('; ')}` };
   try {
-    const handler = handlers[message.name as keyof A]!;
-    return { result: await handler(message.params as A[keyof A]['params'], sender) };
+    const handler = handlers[message.name]!;
+    return { result: await handler(message.params, sender) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -196,7 +198,7 @@ function envelope(name: string, params: unknown): Envelope {
 }
 
 function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null && (message as Envelope).contextCards === 1 && typeof (message as Envelope).name === 'string';
+  return isRecord(message) && message.contextCards === 1 && typeof message.name === 'string';
 }
 
 function settle<R>(reply: Reply | undefined, name: string, resolve: (result: R) => void, reject: (error: Error) => void): void {

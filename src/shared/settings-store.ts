@@ -4,6 +4,7 @@
  * writes are gathered and spaced. A write that fails is reported and retried with the next
  * change; the settings in hand are never lost.
  */
+import { isRecord } from '../core/checks';
 import { mergeForWrite, readSettings, type ReadResult, type Settings } from '../core/settings';
 import { browser } from './browser-api';
 import { message } from './i18n';
@@ -43,12 +44,8 @@ export function onSettingsChanged(read: () => Promise<ReadResult>, callback: (re
 /** Puts the stored items back into one object for `readSettings` to check, bad parts included. */
 function assemble(stored: Record<string, unknown>): unknown {
   const main = stored[KEYS.main] ?? {};
-  if (typeof main !== 'object' || main === null || Array.isArray(main)) return main;
-  const sites = (main as { sites?: unknown }).sites;
-  return {
-    ...main,
-    sites: { ...(typeof sites === 'object' && sites !== null ? sites : {}), allowed: stored[KEYS.allowed], blocked: stored[KEYS.blocked] },
-  };
+  if (!isRecord(main)) return main;
+  return { ...main, sites: { ...(isRecord(main.sites) ? main.sites : {}), allowed: stored[KEYS.allowed], blocked: stored[KEYS.blocked] } };
 }
 
 /** The stored items of a settings object (Settings, or what `mergeForWrite` made of one). */

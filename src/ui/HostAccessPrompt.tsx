@@ -17,7 +17,8 @@ export function useHostAccess(): [HostAccess, () => void] {
     check();
     return onHostAccessChanged(check);
   }, []);
-  // No await before the request: Firefox accepts it only while handling the reader's click.
+  // No await before the request: Firefox accepts it only while handling the reader's click
+  // (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
   const ask = () => requestHostAccess().then((granted) => setAccess(granted ? 'granted' : 'refused'), () => setAccess('refused'));
   return [access, ask];
 }

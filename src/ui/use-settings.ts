@@ -11,10 +11,10 @@ export interface SettingsHandle {
   /** What could not be read from storage at load, one line each. */
   problems: string[];
   saveState: SaveState;
-  update(next: Settings): void;
+  update: (next: Settings) => void;
   /** Writes at once (for changes that must take effect now, like pausing a site). */
-  saveNow(next: Settings): Promise<void>;
-  retry(): void;
+  saveNow: (next: Settings) => Promise<void>;
+  retry: () => void;
 }
 
 export function useSettings(): SettingsHandle | undefined {

@@ -1,16 +1,12 @@
 /**
  * What the benchmark runs inside a page (bundled by tests/bench/run.mjs and added to the page):
  * the floor, the extension's own scan, and mark.js, on the same roots with the same aliases.
- * "Ours" is the content script's pipeline — matcher, walker, scanner, mention index, highlight
- * painter — built the way src/content/main.ts builds it, minus the card (which costs nothing
- * until a mention is hovered).
+ * "Ours" is the content script's own scan (PageScan, as src/content/main.ts starts it), minus the
+ * card (which costs nothing until a mention is hovered).
  */
 import Mark from 'mark.js';
-import { HighlightPainter } from '../../src/content/highlights';
-import { MentionIndex } from '../../src/content/mentions';
-import { blocksInView } from '../../src/content/scan/in-view';
-import { PageScanner, type ScanStats } from '../../src/content/scan/page-scanner';
-import { afterNextPaint } from '../../src/content/scan/scheduling';
+import { PageScan } from '../../src/content/scan/page-scan';
+import type { ScanStats } from '../../src/content/scan/page-scanner';
 import { compileMatcher, type AliasSpec } from '../../src/core/matcher';
 import { DEFAULTS } from '../../src/core/settings';
 
@@ -50,41 +46,20 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
   const compileStarted = performance.now();
   const matcher = compileMatcher(aliases);
   const compileMs = performance.now() - compileStarted;
-  const painter = new HighlightPainter(session.signal);
-  painter.configure(DEFAULTS.highlight);
-  const mentions = new MentionIndex({ added: (m) => painter.added(m), removed: (m) => painter.remove(m) });
-  await afterNextPaint(); // as the content script does before it asks what is in view
-  const probeStarted = performance.now();
-  const inView = blocksInView(document.body, () => false);
-  const probeMs = performance.now() - probeStarted;
-  const stats = await new Promise<ScanStats>((resolve) => {
-    const scanner: PageScanner = new PageScanner(
-      matcher,
-      mentions,
-      {
-        isOwnElement: () => false,
-        foundShadowRoot: (root) => scanner.scan(root),
-        foundHidden: () => undefined, // what is hidden is not measured
-        showFound: () => painter.paintFound(),
-        settled: (scanStats) => {
-          const started = performance.now();
-          painter.paintFound();
-          painter.ensureRegistered();
-          resolve({ ...scanStats, milliseconds: scanStats.milliseconds + performance.now() - started });
-        },
-      },
-      session.signal,
-    );
-    scanner.scan(document.body, inView);
-  });
-  const count = mentions.size;
+  // The content script's own scan of the page (src/content/scan/page-scan.ts), minus the card,
+  // which costs nothing until a mention is hovered.
+  const scan = new PageScan({ matcher, highlight: DEFAULTS.highlight, isOwnNode: () => false, signal: session.signal });
+  const scanned = new Promise<ScanStats>((resolve) => scan.onSettled(resolve));
+  scan.start();
+  const stats = await scanned; // the scan's own account: its slices, the probes of what is in view, the last paint
+  const count = scan.mentions.size;
   await pauseForLongTaskEntries();
   const longOnes = longTasks.stop();
   // What opening the popup costs on top: the mentions in page order (timed apart from the scan).
   const orderStarted = performance.now();
-  mentions.inDocumentOrder();
+  scan.mentions.inDocumentOrder();
   const orderMs = performance.now() - orderStarted;
-  const run = { milliseconds: compileMs + probeMs + stats.milliseconds, compileMs, orderMs, mentions: count, textNodes: stats.textNodes, ...longOnes };
+  const run = { milliseconds: compileMs + stats.milliseconds, compileMs, orderMs, mentions: count, textNodes: stats.textNodes, ...longOnes };
   session.abort(); // removes every highlight, as pausing the site does
   return run;
 }
@@ -101,7 +76,7 @@ async function markJs(aliases: string[]): Promise<Run> {
     diacritics: false,
     acrossElements: false,
     each: () => void mentions++,
-  } as Mark.MarkOptions);
+  });
   const milliseconds = performance.now() - started;
   await new Promise<void>((resolve) => marker.unmark({ done: () => resolve() }));
   return { milliseconds, mentions, textNodes: 0, longTasks: 0 };

@@ -9,7 +9,7 @@ import { compileMatcher } from '../../src/core/matcher';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
 import { reachedReading } from '../support/read-in-pieces';
-import { updateSection } from '../support/reliability-report.mjs';
+import { updateSection } from '../support/reliability-report';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const unit = fc.oneof(

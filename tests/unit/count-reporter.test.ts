@@ -8,18 +8,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const sent: Array<{ total: number }> = [];
 let failNext = 0;
 vi.mock('../../src/shared/messages', () => ({
-  callBackground: async (_name: string, params: { total: number }) => {
+  callBackground: (_name: string, params: { total: number }) => {
     if (failNext > 0) {
       failNext--;
-      throw new Error('Could not establish connection. Receiving end does not exist.');
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     }
     sent.push(params);
+    return Promise.resolve();
   },
 }));
 const { reportCounts } = await import('../../src/content/count-reporter');
 
 /** A mention index with `size` mentions of one topic: all the reporter reads. */
-const index = (size: number) => ({ size, countByTopic: () => new Map(size ? [['alibaba', size]] : []) }) as never;
+const index = (size: number) => ({ size, topicCounts: () => (size ? [{ topicId: 'alibaba', count: size }] : []) }) as never;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,7 +36,7 @@ afterEach(() => {
 
 describe('the count reporter', () => {
   it('reports once things settle, and only when the count changed', async () => {
-    const mentions = { size: 3, countByTopic: () => new Map([['alibaba', 3]]) };
+    const mentions = { size: 3, topicCounts: () => [{ topicId: 'alibaba', count: 3 }] };
     const reporter = reportCounts(mentions as never, new AbortController().signal);
     reporter.changed();
     reporter.changed();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type AliasSpec, type Match } from '../../src/core/matcher';
+import { compileMatcher } from '../../src/core/matcher';
 import { reachedReading } from '../support/read-in-pieces';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
@@ -101,5 +101,5 @@ describe('the character rules', () => {
   });
 });
 
-/** Tries every alias at every position, exactly as DESIGN.md words the rules. */
+/** Tries every alias at every position, exactly as docs/ARCHITECTURE.md words the rules. */
 

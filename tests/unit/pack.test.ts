@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PackError, validatePack, type Pack } from '../../src/core/pack';
+import { BUNDLED_PACK, PackError, validatePack, type Pack } from '../../src/core/pack';
 
-const bundled = JSON.parse(readFileSync('assets/packs/apple-alibaba-2025.json', 'utf8')) as Pack;
+const bundled = JSON.parse(readFileSync(`assets/${BUNDLED_PACK}`, 'utf8')) as Pack;
 const clone = (): Pack => structuredClone(bundled);
 
 function problemsOf(pack: unknown): string[] {

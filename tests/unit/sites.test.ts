@@ -1,9 +1,9 @@
 /** Pausing and resuming "this site" from the popup, on the host names news sites really have. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, type Settings } from '../../src/core/settings';
-import { isPausedOn, pauseOn, resumeOn } from '../../src/core/sites';
+import { DEFAULTS } from '../../src/core/settings';
+import { isPausedOn, pauseOn, resumeOn, type SiteSettings } from '../../src/core/sites';
 
-const sites = (blocked: string[]): Settings['sites'] => ({ ...DEFAULTS.sites, blocked });
+const sites = (blocked: string[]): SiteSettings => ({ ...DEFAULTS.sites, blocked });
 
 describe('this site, from the popup', () => {
   it('is paused when the site it belongs to is on the list, www. or not', () => {

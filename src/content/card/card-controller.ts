@@ -9,7 +9,7 @@ import type { Language, Pack } from '../../core/pack';
 import type { HighlightPainter } from '../highlights';
 import type { Mention } from '../mentions';
 import { mentionRects } from '../geometry';
-import { Card } from './Card';
+import { Card } from '../../ui/Card';
 import type { CardHost } from './card-host';
 
 /** How the card was opened decides how it closes: hover by leaving, click by clicking elsewhere, keyboard by focus. */

@@ -1,12 +1,12 @@
 /**
  * The one element Context Cards adds to a page: a host with a closed shadow root that holds the
- * card, created on first use (DESIGN.md decision 4). It goes into the top layer as a popover where
+ * card, created on first use (docs/ARCHITECTURE.md, decision 4). It goes into the top layer as a popover where
  * the browser has them, so no page overlay can cover it, and its constructable stylesheet applies
  * under any page Content-Security-Policy.
  */
 import { adoptStyleSheet } from '../browser-quirks';
 import factsCss from '../../ui/facts.css';
-import cardCss from './card.css';
+import cardCss from '../../ui/card.css';
 import { placeCard, type Box } from './placement';
 
 export class CardHost {

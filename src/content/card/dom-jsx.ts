@@ -25,7 +25,7 @@ export function jsx(type: string | Component, props: Props): Node {
     else if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
     else if (name === 'tabIndex') element.tabIndex = Number(value);
     else if (value === false && !name.startsWith('aria-')) continue;
-    else element.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : String(value));
+    else element.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : typeof value === 'number' ? String(value) : (value as string));
   }
   element.append(toNode(props.children));
   return element;

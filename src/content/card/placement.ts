@@ -1,7 +1,7 @@
 /**
  * Where the card goes: below the line the reader is pointing at, or above it when there is more
  * room there, shifted sideways to stay in the viewport, and shortened (it scrolls) rather than
- * ever covering the mention it describes (DESIGN.md decision 4). Pure, so it is tested in Node.
+ * ever covering the mention it describes (docs/ARCHITECTURE.md, decision 4). Pure, so it is tested in Node.
  */
 
 export interface Box {

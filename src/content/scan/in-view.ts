@@ -1,5 +1,5 @@
 /**
- * Which blocks of the page the reader sees now, so that a scan can take them first (DESIGN.md
+ * Which blocks of the page the reader sees now, so that a scan can take them first (docs/ARCHITECTURE.md,
  * decision 9): on a long page opened halfway down — a link to a later paragraph, a restored
  * scroll position — the highlights on screen should not wait for everything above them.
  */

@@ -1,5 +1,5 @@
 /**
- * Turns the page's text into mentions, in small time slices that yield to the page (DESIGN.md
+ * Turns the page's text into mentions, in small time slices that yield to the page (docs/ARCHITECTURE.md,
  * decision 9). `scan(root)` queues a root — the whole page at first, later the blocks that a
  * mutation touched — and drops that root's old mentions before it walks it again.
  */
@@ -152,7 +152,7 @@ export class PageScanner {
     };
     const scannedFirst = this.#scannedFirst.get(root);
     this.#scannedFirst.delete(root);
-    this.#walker = { root, walker: new TextWalker(root, matcher, sink, this.#hooks.isOwnElement, scannedFirst) };
+    this.#walker = { root, walker: new TextWalker(root, matcher, sink, (element) => this.#hooks.isOwnElement(element), scannedFirst) };
   }
 
   /**

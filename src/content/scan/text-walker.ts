@@ -36,7 +36,7 @@ const INLINE = new Set(
   'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q ruby s samp small span strike strong sub sup time tt u var wbr'.split(' '),
 );
 
-/** Never scanned, subtree included (DESIGN.md "Matching semantics"). */
+/** Never scanned, subtree included (docs/ARCHITECTURE.md, "Matching semantics"). */
 const SKIPPED = 'script style noscript template textarea input select option iframe frame object embed canvas video audio svg math head title rt rp'.split(' ');
 
 // Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.

@@ -2,9 +2,9 @@
  * The card about one topic: its summary, the key statistics with a chart, the partner-search
  * timeline, how the topic relates to the other one, and the source and date of every figure.
  */
-import type { Language, Pack, Topic } from '../../core/pack';
-import { message } from '../../shared/i18n';
-import { Provenance, Sources, Statistics, Timeline } from '../../ui/facts';
+import type { Language, Pack, Topic } from '../core/pack';
+import { message } from '../shared/i18n';
+import { Provenance, Sources, Statistics, Timeline } from './facts';
 
 export interface CardProps {
   pack: Pack;

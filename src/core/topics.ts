@@ -1,0 +1,20 @@
+/**
+ * Which of a pack's mentions the reader gets, in one place for the content script, the options
+ * page's preview and the test runs: the aliases of the topics that are shown, and — with "first
+ * mention only" — the first mention of each topic. Pure: no DOM, no browser API.
+ */
+import type { AliasSpec } from './matcher';
+import type { Pack } from './pack';
+
+/** Every alias of every topic not turned off in `shown` (a topic missing from it is shown), as the matcher takes them. */
+export function aliasesOf(pack: Pick<Pack, 'topics'>, shown: Readonly<Record<string, boolean>> = {}): AliasSpec[] {
+  return pack.topics
+    .filter((topic) => shown[topic.id] !== false)
+    .flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive === true })));
+}
+
+/** Of mentions in page order, the first of each topic. */
+export function firstOfEachTopic<M extends { topicId: string }>(ordered: readonly M[]): M[] {
+  const seen = new Set<string>();
+  return ordered.filter((mention) => !seen.has(mention.topicId) && Boolean(seen.add(mention.topicId)));
+}
