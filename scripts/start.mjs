@@ -24,10 +24,7 @@ const browserArgs = firefox
   ? ['--target', 'firefox-desktop', '--firefox', findFirefox(), '--source-dir', 'dist/firefox']
   : ['--target', 'chromium', '--chromium-binary', findChromium(), '--source-dir', 'dist/chrome', ...chromiumArgs()];
 const child = spawn(webExt, ['run', ...browserArgs, '--start-url', demo, '--no-reload'], { cwd: ROOT, stdio: 'inherit' });
-child.on('exit', async (code) => {
-  await server.close();
-  process.exit(code ?? 0);
-});
+child.on('exit', (code) => void server.close().then(() => process.exit(code ?? 0)));
 process.on('SIGINT', () => child.kill('SIGINT'));
 
 /** Chromium refuses to start as root unless its sandbox is off (containers, CI machines). */

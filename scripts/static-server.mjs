@@ -21,24 +21,26 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
 
 export async function startServer() {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
-    const file = mount && normalize(join(MOUNTS[mount], path.slice(mount.length)));
-    if (!file || !file.startsWith(MOUNTS[mount])) return send(response, 404, 'text/plain', 'Not found');
-    try {
-      const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-      if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
-      if (mount === '/corpus-static/') headers['content-security-policy'] = "script-src 'none'";
-      response.writeHead(200, headers).end(body);
-    } catch {
-      send(response, 404, 'text/plain', 'Not found');
-    }
-  });
+  const server = createServer((request, response) => void serve(request, response));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+async function serve(request, response) {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
+  const file = mount && normalize(join(MOUNTS[mount], path.slice(mount.length)));
+  if (!file || !file.startsWith(MOUNTS[mount])) return send(response, 404, 'text/plain', 'Not found');
+  try {
+    const body = await readFile(file);
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (file.endsWith('.csp.html')) headers['content-security-policy'] = STRICT_CSP;
+    if (mount === '/corpus-static/') headers['content-security-policy'] = "script-src 'none'";
+    response.writeHead(200, headers).end(body);
+  } catch {
+    send(response, 404, 'text/plain', 'Not found');
+  }
 }
 
 function send(response, status, type, body) {

@@ -6,11 +6,11 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focusedNode, readCard, waitForCard } from './harness/card.mjs';
-import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
-import { paintedTexts, pointOnMention } from './harness/mentions.mjs';
-import { afterPageTimers, eventually, waitFor } from './harness/waiting.mjs';
-import { checkAfterEachTest } from './harness/per-test-checks.mjs';
+import { focusedNode, readCard, waitForCard } from './harness/card';
+import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { paintedTexts, pointOnMention } from './harness/mentions';
+import { afterPageTimers, eventually, waitFor } from './harness/waiting';
+import { checkAfterEachTest } from './harness/per-test-checks';
 import { startServer } from '../../scripts/static-server.mjs';
 
 const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
@@ -24,7 +24,12 @@ let session: Session;
 /** Waits for the badge to show `text` (the scan may take a moment to start), and returns what it shows. */
 const badge = (page: Page, text: string, on: Session = session) => eventually(() => on.badgeText(page), text, { timeout: 10_000 });
 /** What the tab's content script tells the popup. */
-const pageState = (page: Page) => session.messageTab(page, 'getPageState', {});
+const pageState = (page: Page) => session.pageState(page);
+/** How many mentions the tab's content script has found (undefined until it runs). */
+const totalOf = async (page: Page) => {
+  const state = await pageState(page);
+  return state.status === 'running' ? state.total : undefined;
+};
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -41,8 +46,8 @@ checkAfterEachTest(() => session, () => [`${server.origin}/`]);
 /** Waits until the content script has read the settings and decided what to do, and returns its state. */
 const decidedState = (page: Page) =>
   waitFor(
-    async () => ((await pageState(page).catch(() => undefined)) as { result?: { status: string; reason?: string } } | undefined)?.result,
-    (state: { status: string; reason?: string } | undefined) => state !== undefined && state.reason !== 'deciding' && state.reason !== 'starting',
+    () => pageState(page).catch(() => undefined),
+    (state) => state !== undefined && (state.status === 'running' || (state.reason !== 'deciding' && state.reason !== 'starting')),
     'the content script deciding',
   );
 
@@ -297,8 +302,7 @@ describe('hostile and unusual pages', () => {
 
   it('follows a page that adds 10,000 paragraphs over two seconds', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/grows.html`);
-    const total = async () => ((await session.messageTab(page, 'getPageState', {})) as { result: { total?: number } }).result.total;
-    expect(await eventually(total, 1000, { timeout: 20_000 })).toBe(1000);
+    expect(await eventually(() => totalOf(page), 1000, { timeout: 20_000 })).toBe(1000);
     expect(await badge(page, '999+')).toBe('999+');
     expect(session.errorsOf(page)).toEqual([]);
     await page.close();
@@ -306,8 +310,7 @@ describe('hostile and unusual pages', () => {
 
   it('scans what the reader sees first on a long page opened halfway down', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/opened-at-its-end.html`);
-    const total = async () => ((await session.messageTab(page, 'getPageState', {})) as { result: { total?: number } }).result.total;
-    expect(await eventually(total, 4005, { timeout: 20_000 })).toBe(4005);
+    expect(await eventually(() => totalOf(page), 4005, { timeout: 20_000 })).toBe(4005);
     // In document order the part on screen would come last, with all 4,005 painted by then.
     const paintedFirst = await page.evaluate(() => (window as unknown as { paintedWhenInViewAppeared?: number }).paintedWhenInViewAppeared);
     expect(paintedFirst).toBeDefined();
@@ -326,7 +329,7 @@ describe('hostile and unusual pages', () => {
         seen.messages++;
         return postMessage(...args);
       };
-      const dispatch = EventTarget.prototype.dispatchEvent;
+      const dispatch = EventTarget.prototype.dispatchEvent; // eslint-disable-line @typescript-eslint/unbound-method -- called with its own `this` below
       EventTarget.prototype.dispatchEvent = function (event: Event) {
         seen.events.push(event.type);
         return dispatch.call(this, event);
@@ -381,8 +384,8 @@ describe('the page', () => {
     const quiet = await session.openPage(`${server.origin}/fixtures/article-without-mentions.html`);
     // A scan that has settled says what it read.
     await waitFor(
-      async () => ((await pageState(quiet)) as { result: { status: string; lastScan?: { textNodes: number } } }).result,
-      (state: { status: string; lastScan?: { textNodes: number } }) => state.status === 'running' && (state.lastScan?.textNodes ?? 0) > 0,
+      () => pageState(quiet),
+      (state) => state.status === 'running' && state.lastScan.textNodes > 0,
       'the scan of an article without mentions settling',
     );
     expect(await sheets(quiet)).toBe(0); // adopting one restyles the whole page
@@ -390,9 +393,7 @@ describe('the page', () => {
     const article = await session.openPage(`${server.origin}/demo/article.html`);
     await badge(article, '14');
     expect(await sheets(article)).toBe(1);
-    const pauseSites = (hosts: string[]) =>
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      session.inExtension((items: object) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set(items), { 'sites.blocked': hosts });
+    const pauseSites = (hosts: string[]) => session.storeItems({ 'sites.blocked': hosts });
     await pauseSites(['127.0.0.1']);
     expect(await eventually(() => sheets(article), 0)).toBe(0);
     await pauseSites([]);

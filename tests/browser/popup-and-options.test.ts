@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
-import { axeViolations, tabThrough } from './harness/axe.mjs';
-import { readCard, waitForCard } from './harness/card.mjs';
-import { BROWSER, TEST_HOSTS, isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
-import { paintedTexts, pointOnMention } from './harness/mentions.mjs';
-import { afterPageTimers, eventually, waitFor } from './harness/waiting.mjs';
-import { checkAfterEachTest } from './harness/per-test-checks.mjs';
-import { colourAt, isTinted } from './harness/pixels.mjs';
+import { axeViolations, tabThrough } from './harness/axe';
+import { readCard, waitForCard } from './harness/card';
+import { BROWSER, TEST_HOSTS, isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { paintedTexts, pointOnMention } from './harness/mentions';
+import { afterPageTimers, eventually, waitFor } from './harness/waiting';
+import { checkAfterEachTest } from './harness/per-test-checks';
+import { colourAt, isTinted } from './harness/pixels';
 
 const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
 type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
@@ -140,11 +140,11 @@ describe('the toolbar popup', () => {
     const www = await session.openPage(`http://www.news.test:${port}/demo/article.html?visit=${++opened}`);
     expect(await eventually(() => session.badgeText(www), '14', { timeout: 10_000 })).toBe('14');
     // Paused in the options, where sites are named without www.
-    await session.inExtension((hosts) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set({ 'sites.blocked': hosts }), ['news.test']);
+    await session.storeItems({ 'sites.blocked': ['news.test'] });
     expect(await eventually(() => session.badgeText(www), '')).toBe('');
     let popup = await session.openPopup(www);
     await popup.waitForSelector('::-p-text(Paused on www.news.test)');
-    expect(await popup.$eval('input[role="switch"]', (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(await popup.$eval('input[role="switch"]', (el) => el.checked)).toBe(false);
     await popup.click('input[role="switch"]');
     expect(await eventually(blocked, [])).toEqual([]);
     expect(await eventually(() => session.badgeText(www), '14')).toBe('14');
@@ -154,8 +154,8 @@ describe('the toolbar popup', () => {
     expect(await eventually(blocked, ['news.test'])).toEqual(['news.test']);
     const bare = await session.openPage(`http://news.test:${port}/demo/article.html?visit=${++opened}`);
     const state = await waitFor(
-      async () => ((await session.messageTab(bare, 'getPageState', {}).catch(() => undefined)) as { result?: { reason?: string } } | undefined)?.result,
-      (result: { reason?: string } | undefined) => result?.reason === 'blocked',
+      () => session.pageState(bare).catch(() => undefined),
+      (state) => state?.status === 'idle' && state.reason === 'blocked',
       'news.test being paused too',
     );
     expect(state).toEqual({ host: 'news.test', status: 'idle', reason: 'blocked' });
@@ -235,7 +235,7 @@ describe('the options page', () => {
     await options.type('input[aria-label^="Sites to scan"]', 'not a site');
     await options.keyboard.press('Enter');
     expect(await options.$eval('.site-list .error', (el) => el.textContent)).toBe('“not a site” is not a site. Type a host name such as example.com.');
-    expect(await options.$eval('input[aria-label^="Sites to scan"]', (el) => (el as HTMLInputElement).value)).toBe('not a site');
+    expect(await options.$eval('input[aria-label^="Sites to scan"]', (el) => el.value)).toBe('not a site');
     await options.close();
   });
 
@@ -265,9 +265,8 @@ describe('the options page', () => {
     await options.$eval(
       'input[type="range"]',
       (el, delay) => {
-        const input = el as HTMLInputElement;
-        input.value = String(delay);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
+        el.value = String(delay);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
       },
       CHOSEN_HOVER_DELAY_MS,
     );
@@ -405,9 +404,7 @@ describe('access to pages', () => {
 
 describe('bad input and faults', () => {
   it('starts from garbage in storage with the good parts kept, says so in one line, and loses nothing valid', async () => {
-    await session.inExtension(
-      (items) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set(items),
-      {
+    await session.storeItems({
         settings: {
           version: 99,
           topics: 'all of them',
@@ -417,14 +414,13 @@ describe('bad input and faults', () => {
         },
         'sites.allowed': '{"truncated": [',
         'sites.blocked': ['example.com', 42, '%%%', 'news.example.org'],
-      },
-    );
+    });
     const options = await session.openOptions();
     const notice = await options.$eval('.warning', (el) => el.textContent ?? '');
     expect(notice).toContain('Some saved settings could not be read');
     expect(notice).toContain('highlight.style');
     expect(await options.$eval('input[name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain('Every site');
-    expect(await options.$eval('input[type="range"]', (el) => (el as HTMLInputElement).value)).toBe('800');
+    expect(await options.$eval('input[type="range"]', (el) => el.value)).toBe('800');
     expect(await options.$$eval('.site-list li span', (spans) => spans.map((s) => s.textContent))).toEqual(['example.com', 'news.example.org']);
     expect(await options.$eval('input[name="style"]:checked', (el) => el.parentElement!.textContent)).toContain('Background and underline');
     // And an open page works with what was read.

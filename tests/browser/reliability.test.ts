@@ -6,11 +6,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/static-server.mjs';
-import { extensionCopy } from './harness/extension-copy.mjs';
-import { isFirefox, launchExtensionBrowser } from './harness/extension-browser.mjs';
-import { paintedTexts } from './harness/mentions.mjs';
-import { checkAfterEachTest } from './harness/per-test-checks.mjs';
-import { eventually, waitFor } from './harness/waiting.mjs';
+import { extensionCopy } from './harness/extension-copy';
+import { isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { paintedTexts } from './harness/mentions';
+import { checkAfterEachTest } from './harness/per-test-checks';
+import { eventually, waitFor } from './harness/waiting';
 
 type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -27,10 +27,14 @@ afterAll(async () => {
 checkAfterEachTest(() => session, () => [`${server.origin}/`]);
 
 const badge = (page: Page, text: string, on: Session = session) => eventually(() => on.badgeText(page), text, { timeout: 10_000 });
-const stateOf = async (page: Page, on: Session = session) => ((await on.messageTab(page, 'getPageState', {})) as { result: { status: string; reason?: string; total?: number } }).result;
+const stateOf = (page: Page, on: Session = session) => on.pageState(page);
 /** Waits until the content script has decided, and returns what (so a test can expect it not to scan). */
 const decided = (page: Page, on: Session = session) =>
-  waitFor(() => stateOf(page, on).catch(() => undefined), (state: Awaited<ReturnType<typeof stateOf>> | undefined) => state !== undefined && state.reason !== 'deciding' && state.reason !== 'starting', 'the content script deciding');
+  waitFor(
+    () => stateOf(page, on).catch(() => undefined),
+    (state) => state !== undefined && (state.status === 'running' || (state.reason !== 'deciding' && state.reason !== 'starting')),
+    'the content script deciding',
+  );
 /** The page's own frames: a clock that runs as fast as the page does. */
 const frames = (page: Page, count: number) =>
   page.evaluate((n) => new Promise<void>((resolve) => {
@@ -84,8 +88,7 @@ describe('a background that fails', () => {
       const stored = await faulty.inExtension(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'));
       expect(stored).toEqual({ failedOnPurpose: true });
       // Every later decision still runs: pausing the site stops it, resuming starts it again.
-      const setBlocked = (hosts: string[]) =>
-        faulty.inExtension((items: object) => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.sync.set(items), { 'sites.blocked': hosts });
+      const setBlocked = (hosts: string[]) => faulty.storeItems({ 'sites.blocked': hosts });
       await setBlocked(['127.0.0.1']);
       expect(await badge(page, '', faulty)).toBe('');
       await setBlocked([]);
@@ -122,7 +125,10 @@ describe('deciding again', () => {
 });
 
 describe('text the page shows or hides later', () => {
-  const total = async (page: Page) => (await stateOf(page)).total;
+  const total = async (page: Page) => {
+    const state = await stateOf(page);
+    return state.status === 'running' ? state.total : undefined;
+  };
 
   it('counts and paints each mention once the page shows it, however it is shown', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/reveals.html`);

@@ -1,10 +1,12 @@
 /**
- * Added to each corpus page by corpus-run.mjs: counts the mentions a reader can see, independently
+ * Added to each corpus page by corpus-run.ts: counts the mentions a reader can see, independently
  * of the scanner — from the page's rendered text (`innerText`, which the browser lays out: no
  * hidden text, no scripts, a line break between blocks) with the naive reference matcher — and
  * checks what the extension painted.
  */
 import type { AliasSpec } from '../../src/core/matcher';
+import type { Topic } from '../../src/core/pack';
+import { aliasesOf } from '../../src/core/topics';
 import { SKIPPED_SELECTOR } from '../../src/content/scan/text-walker';
 import { naiveFind } from '../support/naive-matcher';
 
@@ -16,7 +18,8 @@ const count = (text: string, aliases: AliasSpec[]) => text.split('\n').reduce((s
  * raw text, so such elements count as nothing, and a body that is not rendered (pages hidden until
  * their scripts run) has no mention a reader can see.
  */
-function referenceCount(aliases: AliasSpec[]): number {
+function referenceCount(topics: Topic[]): number {
+  const aliases = aliasesOf({ topics });
   const body = document.body;
   if (!body || !body.checkVisibility()) return 0;
   let total = count(body.innerText, aliases);
@@ -30,7 +33,8 @@ function referenceCount(aliases: AliasSpec[]): number {
 }
 
 /** Painted ranges whose text is not one of the aliases (white space and, where allowed, case aside). */
-function strayHighlights(name: string, aliases: AliasSpec[]): string[] {
+function strayHighlights(name: string, topics: Topic[]): string[] {
+  const aliases = aliasesOf({ topics });
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
   const accepted = new Set(aliases.flatMap((a) => (a.caseSensitive ? [normalise(a.text)] : [normalise(a.text).toLowerCase()])));
   const caseSensitive = new Set(aliases.filter((a) => a.caseSensitive).map((a) => normalise(a.text)));
@@ -64,4 +68,10 @@ function joinedMentionTexts(name: string): string[] {
   return texts;
 }
 
-Object.assign(globalThis, { contextCardsReliability: { referenceCount, strayHighlights } });
+/** What the corpus run calls in the page (corpus-page.ts). */
+export interface CorpusPageApi {
+  referenceCount: typeof referenceCount;
+  strayHighlights: typeof strayHighlights;
+}
+
+Object.assign(globalThis, { contextCardsReliability: { referenceCount, strayHighlights } satisfies CorpusPageApi });

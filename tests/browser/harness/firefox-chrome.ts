@@ -5,14 +5,22 @@
  * and BiDi's accessibility locator does not enter one) and errors logged by the extension's
  * content scripts and background.
  */
-const chromeContexts = new WeakMap();
+import type { Browser } from 'puppeteer-core';
+import type { AccessibleNode } from './browser-common';
+
+/** The WebDriver BiDi connection under puppeteer's Browser (not part of its public types). */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: any }>;
+}
+const connectionOf = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
+const chromeContexts = new WeakMap<Browser, string>();
 
 /**
  * Runs `source` — the text of a function `(args) => value` — in the browser window's chrome
  * context and returns its JSON-serializable result.
  */
-export async function inBrowserChrome(browser, source, args = {}) {
-  const connection = browser.connection;
+export async function inBrowserChrome<T>(browser: Browser, source: string, args: object = {}): Promise<T> {
+  const connection = connectionOf(browser);
   if (!chromeContexts.has(browser)) {
     const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     chromeContexts.set(browser, result.contexts[0].context);
@@ -24,7 +32,7 @@ export async function inBrowserChrome(browser, source, args = {}) {
     awaitPromise: true,
   });
   if (result.type === 'exception') throw new Error(`In Firefox's chrome context: ${result.exceptionDetails.text}`);
-  return JSON.parse(result.result.value);
+  return JSON.parse(result.result.value as string) as T;
 }
 
 /**
@@ -32,8 +40,8 @@ export async function inBrowserChrome(browser, source, args = {}) {
  * `page.accessibility.snapshot()` ({ role, name, focused, children }), with Firefox's role names
  * mapped to Chromium's where the tests use them.
  */
-export function accessibilityTreeOf(browser, url) {
-  return inBrowserChrome(
+export function accessibilityTreeOf(browser: Browser, url: string): Promise<AccessibleNode> {
+  return inBrowserChrome<AccessibleNode>(
     browser,
     `async ({ url }) => {
       const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
@@ -68,8 +76,8 @@ export function accessibilityTreeOf(browser, url) {
  * exceptions and unhandled rejections (the console service), console.error calls (the console
  * API's messages), and what Firefox itself reports about the extension's API calls.
  */
-export function recordExtensionErrors(browser, origin) {
-  return inBrowserChrome(
+export function recordExtensionErrors(browser: Browser, origin: string): Promise<void> {
+  return inBrowserChrome<void>(
     browser,
     `({ origin }) => {
       const window = Services.wm.getMostRecentWindow('navigator:browser');
@@ -93,11 +101,11 @@ export function recordExtensionErrors(browser, origin) {
 }
 
 /** The errors recorded since recordExtensionErrors. */
-export function extensionErrors(browser) {
-  return inBrowserChrome(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').contextCardsErrors ?? []`);
+export function extensionErrors(browser: Browser): Promise<string[]> {
+  return inBrowserChrome<string[]>(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').contextCardsErrors ?? []`);
 }
 
 /** The URL each tab shows, as the browser knows it (WebDriver does not follow every navigation). */
-export function tabUrls(browser) {
-  return inBrowserChrome(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').gBrowser.browsers.map((b) => b.currentURI.spec)`);
+export function tabUrls(browser: Browser): Promise<string[]> {
+  return inBrowserChrome<string[]>(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').gBrowser.browsers.map((b) => b.currentURI.spec)`);
 }

@@ -4,12 +4,13 @@
  * error, and nothing was requested beyond the test pages and the extension's own files.
  */
 import { afterEach, expect } from 'vitest';
+import type { ExtensionSession } from './extension-browser';
 
 /**
  * `session()`: the browser session of the spec file. `allowed()`: URL prefixes that may be
  * requested (the test server's origins).
  */
-export function checkAfterEachTest(session, allowed) {
+export function checkAfterEachTest(session: () => ExtensionSession | undefined, allowed: () => string[]): void {
   afterEach(async () => {
     const current = session();
     if (!current) return;

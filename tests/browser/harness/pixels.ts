@@ -2,19 +2,27 @@
  * What colour the reader sees at a point: a 1×1 screenshot, decoded by the browser itself.
  * Highlights are painted, not in the DOM, so this is how a test sees their style.
  */
-export async function colourAt(page, { x, y }) {
+import type { Page } from 'puppeteer-core';
+
+export interface Colour {
+  r: number;
+  g: number;
+  b: number;
+}
+
+export async function colourAt(page: Page, { x, y }: { x: number; y: number }): Promise<Colour> {
   const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 }, encoding: 'base64' });
   return page.evaluate(async (data) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
     const canvas = new OffscreenCanvas(1, 1);
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
-    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
     return { r, g, b };
   }, png);
 }
 
 /** Whether a colour is a yellow-orange tint (the default highlight) rather than white paper. */
-export function isTinted({ r, g, b }) {
+export function isTinted({ r, b }: Colour): boolean {
   return r > 200 && b < 200 && r - b > 40;
 }

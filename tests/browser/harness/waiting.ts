@@ -2,6 +2,7 @@
  * How the browser tests wait: for a condition, never for a fixed time. A condition that does not
  * come true in time fails with a message that says what did not happen.
  */
+import type { Page } from 'puppeteer-core';
 
 const POLL_MS = 50;
 
@@ -9,9 +10,9 @@ const POLL_MS = 50;
  * Reads `read()` until `done(value)` holds; returns that value. After `timeout` ms, throws
  * "<what> did not happen within …: last read <value>".
  */
-export async function waitFor(read, done, what, { timeout = 10_000 } = {}) {
+export async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, { timeout = 10_000 } = {}): Promise<T> {
   const deadline = Date.now() + timeout;
-  let last;
+  let last: T;
   for (;;) {
     last = await read();
     if (done(last)) return last;
@@ -24,7 +25,7 @@ export async function waitFor(read, done, what, { timeout = 10_000 } = {}) {
  * Waits until `read()` returns `expected` (deep equal) and returns what it read last — at the
  * timeout too, so that the test's `expect` shows the difference.
  */
-export async function eventually(read, expected, { timeout = 5000 } = {}) {
+export async function eventually<T>(read: () => T | Promise<T>, expected: T, { timeout = 5000 } = {}): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const current = await read();
@@ -41,10 +42,10 @@ export async function eventually(read, expected, { timeout = 5000 } = {}) {
  * test did before this call (the pointer handlers run in the next frame) has had its turn — on a
  * slow machine too, since the page's clock is what counts.
  */
-export function afterPageTimers(page, ms) {
+export function afterPageTimers(page: Page, ms: number): Promise<void> {
   return page.evaluate(
     (delay) =>
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
         const later = () => setTimeout(resolve, delay + 1);
         // A page in the background draws no frames (and the extension's frame callbacks wait too).
         if (document.hidden) later();
