@@ -26,7 +26,13 @@ const ENTRIES = [
   // (src/content/scanner-loader.ts).
   // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts): the card's
   // components must hold no state and no hooks, and the build fails if Preact reaches it.
-  { in: 'src/content/main.ts', out: 'content/main', format: { chrome: 'esm', firefox: 'iife' }, jsxRuntime: 'src/content/card/dom-jsx.ts', withoutPreact: true },
+  {
+    in: 'src/content/main.ts',
+    out: 'content/main',
+    format: { chrome: 'esm', firefox: 'iife' },
+    jsxRuntime: 'src/content/card/dom-jsx.ts',
+    withoutPreact: true,
+  },
   // A classic script serves both a Chrome service worker and Firefox's background scripts.
   { in: 'src/background/index.ts', out: 'background', format: 'iife' },
   // Extension pages: a module script and a stylesheet each, next to their HTML.
@@ -115,7 +121,9 @@ async function bundle(out, browser, target) {
 function refusePreact(metafile, entry) {
   const preact = Object.keys(metafile.inputs).filter((input) => input.includes('node_modules/preact/'));
   if (preact.length > 0) {
-    throw new Error(`${entry} must not bundle Preact (its card components must be stateless, without hooks), but it imports ${preact.join(', ')}`);
+    throw new Error(
+      `${entry} must not bundle Preact (its card components must be stateless, without hooks), but it imports ${preact.join(', ')}`,
+    );
   }
 }
 

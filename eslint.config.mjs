@@ -10,7 +10,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** An import of another context, or of the tests, from where it must not be. */
-const importsFrom = (...folders) => folders.map((folder) => ({ group: [`**/${folder}/*`, `**/${folder}`], message: `Not from ${folder}/ (see docs/ARCHITECTURE.md, "Layers").` }));
+const importsFrom = (...folders) =>
+  folders.map((folder) => ({
+    group: [`**/${folder}/*`, `**/${folder}`],
+    message: `Not from ${folder}/ (see docs/ARCHITECTURE.md, "Layers").`,
+  }));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'artifacts/', 'packages/', 'scratch/'] },

@@ -4,7 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 
-const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const CHROMIUM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 const FIREFOX_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
 export function findChromium() {
@@ -23,5 +31,7 @@ function find(variable, paths, name, install) {
   }
   const found = paths.find((path) => existsSync(path));
   if (found) return found;
-  throw new Error(`No ${name} found (looked at $${variable}, then ${paths.join(', ')}). Install it (on Debian: ${install}) or set ${variable} to its path.`);
+  throw new Error(
+    `No ${name} found (looked at $${variable}, then ${paths.join(', ')}). Install it (on Debian: ${install}) or set ${variable} to its path.`,
+  );
 }

@@ -10,7 +10,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** `path`: relative to the project, e.g. 'src/core/pack.ts'. */
 export async function importTs(path) {
-  const result = await build({ entryPoints: [`${ROOT}${path}`], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  const result = await build({
+    entryPoints: [`${ROOT}${path}`],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
   const source = Buffer.from(result.outputFiles[0].contents).toString('base64');
   return import(`data:text/javascript;base64,${source}`);
 }

@@ -20,7 +20,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_DIR = `${ROOT}dist/firefox`;
 
 const webExt = `${ROOT}node_modules/web-ext/bin/web-ext.js`;
-const run = spawnSync(process.execPath, [webExt, 'lint', '--source-dir', SOURCE_DIR, '--output', 'json', '--no-input'], { encoding: 'utf8' });
+const run = spawnSync(process.execPath, [webExt, 'lint', '--source-dir', SOURCE_DIR, '--output', 'json', '--no-input'], {
+  encoding: 'utf8',
+});
 const jsonStart = run.stdout.indexOf('{');
 if (jsonStart < 0) {
   console.error(`web-ext lint gave no report:\n${run.stdout}\n${run.stderr}`);
@@ -38,8 +40,11 @@ for (const warning of [...report.warnings, ...report.notices]) {
 }
 
 for (const line of explained) console.log(`explained  ${line}`);
-for (const p of problems) console.error(`${p.kind.padEnd(9)}  ${p.code} in ${p.file ?? 'manifest'}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
-console.log(`web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${explained.length} from Preact's own code, explained above), ${problems.length} problems.`);
+for (const p of problems)
+  console.error(`${p.kind.padEnd(9)}  ${p.code} in ${p.file ?? 'manifest'}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
+console.log(
+  `web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${explained.length} from Preact's own code, explained above), ${problems.length} problems.`,
+);
 process.exitCode = problems.length > 0 ? 1 : 0;
 
 /** Why a warning is Preact's dangerouslySetInnerHTML support, or '' when it is not. */

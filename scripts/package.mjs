@@ -30,10 +30,14 @@ await mkdir(OUT, { recursive: true });
 for (const browser of ['chrome', 'firefox']) {
   step(`Store package for ${browser}`);
   run(process.execPath, [
-    join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'build',
-    '--source-dir', join(ROOT, 'dist', browser),
-    '--artifacts-dir', OUT,
-    '--filename', `context-cards-${browser}-${version}.zip`,
+    join(ROOT, 'node_modules/web-ext/bin/web-ext.js'),
+    'build',
+    '--source-dir',
+    join(ROOT, 'dist', browser),
+    '--artifacts-dir',
+    OUT,
+    '--filename',
+    `context-cards-${browser}-${version}.zip`,
     '--overwrite-dest',
   ]);
 }
@@ -65,7 +69,11 @@ try {
 console.log(`\nPackages for version ${version} are in packages/.`);
 
 async function compareTrees(a, b) {
-  const list = async (dir) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+  const list = async (dir) =>
+    (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length))
+      .sort();
   const [left, right] = await Promise.all([list(a), list(b)]);
   const differences = [];
   for (const file of new Set([...left, ...right])) {

@@ -9,7 +9,9 @@ const browser = await puppeteer.launch({ executablePath: findChromium(), headles
 const page = await browser.newPage();
 for (const size of [16, 32, 48, 128]) {
   await page.setViewport({ width: size, height: size });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}</style>${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}`,
+  );
   await page.screenshot({ path: new URL(`../assets/icons/icon-${size}.png`, import.meta.url).pathname, omitBackground: true });
 }
 await browser.close();

@@ -17,7 +17,13 @@ const MOUNTS = {
   // The same pages with their own scripts switched off (CSP), so that only the extension can change them.
   '/corpus-static/': join(ROOT, '../shared/corpus/pages'),
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
 
 export async function startServer() {
@@ -28,7 +34,7 @@ export async function startServer() {
 }
 
 async function serve(request, response) {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
   const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
   const file = mount && normalize(join(MOUNTS[mount], path.slice(mount.length)));
   if (!file || !file.startsWith(MOUNTS[mount])) return send(response, 404, 'text/plain', 'Not found');

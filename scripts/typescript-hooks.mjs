@@ -34,6 +34,12 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!/\.tsx?$/.test(url)) return next(url, context);
   const source = await readFile(fileURLToPath(url), 'utf8');
-  const { code } = await transform(source, { loader: url.endsWith('x') ? 'tsx' : 'ts', format: 'esm', target: 'node20', sourcefile: fileURLToPath(url), sourcemap: 'inline' });
+  const { code } = await transform(source, {
+    loader: url.endsWith('x') ? 'tsx' : 'ts',
+    format: 'esm',
+    target: 'node20',
+    sourcefile: fileURLToPath(url),
+    sourcemap: 'inline',
+  });
   return { format: 'module', source: code, shortCircuit: true };
 }

@@ -78,7 +78,8 @@ function recheck(): void {
 function pageState(): PageState {
   const host = location.hostname;
   if (session) return { host, ...session.state() };
-  if (decision === 'run') return failure ? { host, status: 'idle', reason: 'failed', error: failure } : { host, status: 'idle', reason: 'starting' };
+  if (decision === 'run')
+    return failure ? { host, status: 'idle', reason: 'failed', error: failure } : { host, status: 'idle', reason: 'starting' };
   return { host, status: 'idle', reason: decision ?? 'deciding' };
 }
 
@@ -98,7 +99,11 @@ function begin(): void {
     },
     forever,
   );
-  onSettingsChanged(() => callBackground('getSettings', {}), ({ settings: changed }) => void decide(changed), forever);
+  onSettingsChanged(
+    () => callBackground('getSettings', {}),
+    ({ settings: changed }) => void decide(changed),
+    forever,
+  );
   watchPageChanges(
     {
       moved() {

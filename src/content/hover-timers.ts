@@ -41,7 +41,8 @@ export class HoverTimers<T> {
     const target = typeof over === 'object' ? over.target : undefined;
     const onShown = target !== undefined && showing !== undefined && this.#actions.same(target, showing.target);
     if (over === 'card' || onShown) this.#stopClosing();
-    else if (showing?.closesOnLeave && this.#closeTimer === undefined) this.#closeTimer = setTimeout(() => this.#closeNow(), CLOSE_GRACE_MS);
+    else if (showing?.closesOnLeave && this.#closeTimer === undefined)
+      this.#closeTimer = setTimeout(() => this.#closeNow(), CLOSE_GRACE_MS);
 
     if (this.#isPending(target)) return; // still on the mention whose delay runs
     clearTimeout(this.#openTimer);

@@ -46,7 +46,10 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
   const onHover = (x: number, y: number, overCard: boolean) => {
     const hit = overCard ? undefined : paintedMentionAt(deps.scan, x, y);
     const open = cards.openMention;
-    hover.moved(overCard ? 'card' : hit ? { target: hit } : 'nothing', open && { target: { mention: open, anchor: 0 }, closesOnLeave: cards.openedBy === 'hover' });
+    hover.moved(
+      overCard ? 'card' : hit ? { target: hit } : 'nothing',
+      open && { target: { mention: open, anchor: 0 }, closesOnLeave: cards.openedBy === 'hover' },
+    );
   };
 
   const options = { capture: true, passive: true, signal };

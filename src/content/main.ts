@@ -27,7 +27,12 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   const session = new AbortController();
   const { signal } = session;
   const host = new CardHost(signal);
-  const scan = new PageScan({ matcher: matcherFor(pack, settings), highlight: settings.highlight, isOwnNode: (node) => host.owns(node), signal });
+  const scan = new PageScan({
+    matcher: matcherFor(pack, settings),
+    highlight: settings.highlight,
+    isOwnNode: (node) => host.owns(node),
+    signal,
+  });
   const cards = new CardController(host, scan.painter, pack, () => resolveLanguage(settings.card.language), signal);
   scan.mentions.subscribe({ removed: (mention) => cards.openMention === mention && cards.close(false) });
   const counts = reportCounts(scan.mentions, signal);

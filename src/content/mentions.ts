@@ -86,7 +86,11 @@ export class MentionIndex {
     // Then by offset in the same text node; mentions under one shadow host keep the order they were
     // found in (the sort is stable), which is theirs in its tree.
     return (this.#ordered = [...this.#all]
-      .map((mention) => ({ mention, key: position.get(inDocument(mention.ranges[0]!.startContainer)) ?? -1, offset: mention.ranges[0]!.startOffset }))
+      .map((mention) => ({
+        mention,
+        key: position.get(inDocument(mention.ranges[0]!.startContainer)) ?? -1,
+        offset: mention.ranges[0]!.startOffset,
+      }))
       .sort((a, b) => a.key - b.key || a.offset - b.offset)
       .map(({ mention }) => mention));
   }

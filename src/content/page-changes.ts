@@ -20,10 +20,11 @@ export interface PageChangeHooks {
 
 export function watchPageChanges(hooks: PageChangeHooks, signal: AbortSignal): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const recheckSoon = () => (timer ??= setTimeout(() => {
-    timer = undefined;
-    hooks.recheck();
-  }, RECHECK_AFTER_MS));
+  const recheckSoon = () =>
+    (timer ??= setTimeout(() => {
+      timer = undefined;
+      hooks.recheck();
+    }, RECHECK_AFTER_MS));
   const headWatch = new MutationObserver(recheckSoon);
   const bodyWatch = new MutationObserver(recheckSoon);
   let bodyWatchEnds: ReturnType<typeof setTimeout> | undefined;

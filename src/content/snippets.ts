@@ -21,7 +21,11 @@ export function snippetOf(mention: Mention): { before: string; text: string; aft
     const after = range.toString();
     return { before: clip(tidy(before).trimStart(), 'end'), text: tidy(text), after: clip(tidy(after).trimEnd(), 'start') };
   } catch {
-    return { before: '', text: mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join(''), after: '' };
+    return {
+      before: '',
+      text: mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join(''),
+      after: '',
+    };
   }
 }
 

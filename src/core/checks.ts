@@ -36,7 +36,9 @@ const problem = (path: string, expected: string, value: unknown) => [`${path || 
 
 export function integer(min: number, max = Number.MAX_SAFE_INTEGER): Validator<number> {
   return (value, path = '') =>
-    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? [] : problem(path, `an integer from ${min} to ${max}`, value);
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+      ? []
+      : problem(path, `an integer from ${min} to ${max}`, value);
 }
 
 /** A position in a list of `length` items. */
@@ -46,11 +48,14 @@ export function indexInto(length: number): Validator<number> {
 
 export function text(maxLength: number): Validator<string> {
   return (value, path = '') =>
-    typeof value === 'string' && value.length > 0 && value.length <= maxLength ? [] : problem(path, `a string of 1 to ${maxLength} characters`, value);
+    typeof value === 'string' && value.length > 0 && value.length <= maxLength
+      ? []
+      : problem(path, `a string of 1 to ${maxLength} characters`, value);
 }
 
 export function oneOf<const T extends readonly (string | number)[]>(...allowed: T): Validator<T[number]> {
-  return (value, path = '') => (allowed.includes(value as T[number]) ? [] : problem(path, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value));
+  return (value, path = '') =>
+    allowed.includes(value as T[number]) ? [] : problem(path, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
 }
 
 export function listOf<T>(item: Validator<T>, maxItems: number): Validator<T[]> {

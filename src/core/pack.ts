@@ -162,13 +162,7 @@ function checkEvent(check: Checker, value: unknown, at: string, sourceIds: Set<s
   return check.id(event.id, `${at}.id`);
 }
 
-function checkTopic(
-  check: Checker,
-  value: unknown,
-  at: string,
-  sourceIds: Set<string>,
-  statIds: Set<string>,
-): string | undefined {
+function checkTopic(check: Checker, value: unknown, at: string, sourceIds: Set<string>, statIds: Set<string>): string | undefined {
   const topic = check.object(value, at);
   if (!topic) return undefined;
   check.localized(topic.name, `${at}.name`);

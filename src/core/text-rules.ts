@@ -54,11 +54,7 @@ export function needsWordBoundary(codePoint: number): boolean {
 export function isWordEdge(codePoint: number): boolean {
   if (codePoint === 0) return false;
   if (codePoint < 0x80) {
-    return (
-      (codePoint >= 0x30 && codePoint <= 0x39) ||
-      (codePoint >= 0x41 && codePoint <= 0x5a) ||
-      (codePoint >= 0x61 && codePoint <= 0x7a)
-    );
+    return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
   }
   const char = String.fromCodePoint(codePoint);
   return WORD_CHARACTER.test(char) && !SPACELESS_SCRIPT.test(char);

@@ -10,7 +10,9 @@ import type { Pack } from './pack';
 export function aliasesOf(pack: Pick<Pack, 'topics'>, shown: Readonly<Record<string, boolean>> = {}): AliasSpec[] {
   return pack.topics
     .filter((topic) => shown[topic.id] !== false)
-    .flatMap((topic) => topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive === true })));
+    .flatMap((topic) =>
+      topic.aliases.map((alias) => ({ text: alias.text, topicId: topic.id, caseSensitive: alias.caseSensitive === true })),
+    );
 }
 
 /** Of mentions in page order, the first of each topic. */

@@ -47,7 +47,9 @@ function SaveStatus({ handle }: { handle: SettingsHandle }) {
       {saveState.status === 'failed' && (
         <p class="error" role="alert">
           {message('optionsSaveFailed', [saveState.error])}{' '}
-          <button type="button" class="link" onClick={handle.retry}>{message('optionsRetry')}</button>
+          <button type="button" class="link" onClick={handle.retry}>
+            {message('optionsRetry')}
+          </button>
         </p>
       )}
       {saveState.status === 'saving' && <p class="saved">{message('optionsSaving')}</p>}
@@ -59,7 +61,11 @@ function SaveStatus({ handle }: { handle: SettingsHandle }) {
 function ResetButton({ handle }: { handle: SettingsHandle }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
-    return <button type="button" class="secondary" onClick={() => setConfirming(true)}>{message('optionsReset')}</button>;
+    return (
+      <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+        {message('optionsReset')}
+      </button>
+    );
   }
   return (
     <div class="confirm" role="alertdialog" aria-labelledby="reset-question">

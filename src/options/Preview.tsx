@@ -23,7 +23,9 @@ export function Preview({ settings, pack, language, text }: { settings: Settings
     sheet.replaceSync(highlightCss(settings.highlight));
     const node = paragraph.current?.firstChild;
     const highlight = new Highlight();
-    if (node) for (const m of shown) highlight.add(new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end }));
+    if (node)
+      for (const m of shown)
+        highlight.add(new StaticRange({ startContainer: node, startOffset: m.start, endContainer: node, endOffset: m.end }));
     CSS.highlights.set(MENTION_HIGHLIGHT, highlight);
     CSS.highlights.set(ACTIVE_HIGHLIGHT, new Highlight());
   });

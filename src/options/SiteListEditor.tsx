@@ -27,14 +27,21 @@ export function SiteListEditor({ label, hint, sites, onChange }: Props) {
   };
   return (
     <div class="site-list">
-      <p class="label" id={`${id}-label`}>{label}</p>
+      <p class="label" id={`${id}-label`}>
+        {label}
+      </p>
       {hint && <p class="hint">{hint}</p>}
       <ul aria-labelledby={`${id}-label`}>
         {sites.length === 0 && <li class="empty">{message('optionsEmptyList')}</li>}
         {sites.map((site) => (
           <li key={site}>
             <span>{site}</span>
-            <button type="button" class="remove" aria-label={message('optionsRemove', [site])} onClick={() => onChange(sites.filter((s) => s !== site))}>
+            <button
+              type="button"
+              class="remove"
+              aria-label={message('optionsRemove', [site])}
+              onClick={() => onChange(sites.filter((s) => s !== site))}
+            >
               ×
             </button>
           </li>
@@ -50,9 +57,15 @@ export function SiteListEditor({ label, hint, sites, onChange }: Props) {
           aria-describedby={error ? `${id}-error` : undefined}
           onInput={(e) => setTyped(e.currentTarget.value)}
         />
-        <button type="submit" class="secondary">{message('optionsAdd')}</button>
+        <button type="submit" class="secondary">
+          {message('optionsAdd')}
+        </button>
       </form>
-      {error && <p id={`${id}-error`} class="error" role="alert">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -18,14 +18,28 @@ export interface FieldsetProps {
   set: <K extends Section>(section: K, fields: Partial<Settings[K]>) => void;
 }
 
-export function TopicsFieldset({ settings, pack, language, onChange }: { settings: Settings; pack: Pack; language: Language; onChange: (topics: Settings['topics']) => void }) {
+export function TopicsFieldset({
+  settings,
+  pack,
+  language,
+  onChange,
+}: {
+  settings: Settings;
+  pack: Pack;
+  language: Language;
+  onChange: (topics: Settings['topics']) => void;
+}) {
   return (
     <fieldset>
       <legend>{message('optionsTopics')}</legend>
       <p class="hint">{message('optionsTopicsHint')}</p>
       {pack.topics.map((topic) => (
         <label class="row" key={topic.id}>
-          <input type="checkbox" checked={settings.topics[topic.id] !== false} onChange={(e) => onChange({ ...settings.topics, [topic.id]: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.topics[topic.id] !== false}
+            onChange={(e) => onChange({ ...settings.topics, [topic.id]: e.currentTarget.checked })}
+          />
           {topic.name[language]}
         </label>
       ))}
@@ -48,7 +62,12 @@ export function SitesFieldset({ settings, set }: FieldsetProps) {
         ]}
         onChange={(mode) => set('sites', { mode })}
       />
-      <SiteListEditor label={message('optionsAllowed')} hint={message('optionsAllowedHint')} sites={sites.allowed} onChange={(allowed) => set('sites', { allowed })} />
+      <SiteListEditor
+        label={message('optionsAllowed')}
+        hint={message('optionsAllowedHint')}
+        sites={sites.allowed}
+        onChange={(allowed) => set('sites', { allowed })}
+      />
       <SiteListEditor label={message('optionsBlocked')} sites={sites.blocked} onChange={(blocked) => set('sites', { blocked })} />
     </fieldset>
   );
@@ -126,7 +145,9 @@ export function CardFieldset({ settings, set }: FieldsetProps) {
 export function KeyboardFieldset() {
   const [keys, setKeys] = useState<string>();
   useEffect(() => {
-    void browser.commands.getAll().then((commands) => setKeys(commands.find((c) => c.name === NEXT_MENTION_COMMAND)?.shortcut || message('optionsNoShortcut')));
+    void browser.commands
+      .getAll()
+      .then((commands) => setKeys(commands.find((c) => c.name === NEXT_MENTION_COMMAND)?.shortcut || message('optionsNoShortcut')));
   }, []);
   return (
     <fieldset>

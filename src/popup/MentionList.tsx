@@ -31,7 +31,9 @@ export function MentionList({ state, tabId, pack, language }: { state: Running; 
           </li>
         ))}
       </ol>
-      {state.total > state.mentions.length && <p class="more">{message('popupMoreMentions', [String(state.total - state.mentions.length)])}</p>}
+      {state.total > state.mentions.length && (
+        <p class="more">{message('popupMoreMentions', [String(state.total - state.mentions.length)])}</p>
+      )}
       <p class="cost">{message('popupLastScan', [state.lastScan.milliseconds.toFixed(1), String(state.lastScan.textNodes)])}</p>
     </section>
   );

@@ -14,7 +14,8 @@ import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { MentionList } from './MentionList';
 
-type TabView = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'no-answer'; tabId: number } | { kind: 'page'; tabId: number; state: PageState };
+type TabView =
+  { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'no-answer'; tabId: number } | { kind: 'page'; tabId: number; state: PageState };
 
 export function Popup({ pack }: { pack: Pack }) {
   const handle = useSettings();
@@ -41,7 +42,9 @@ export function Popup({ pack }: { pack: Pack }) {
       </header>
       <HostAccessPrompt access={hostAccess} onAsk={askHostAccess} />
       {/* Without access, "cannot run on this page" would be untrue: the prompt above says why. */}
-      {!(view.kind === 'unavailable' && hostAccess !== 'granted') && <TabSection view={view} handle={handle} pack={pack} language={language} onView={setView} />}
+      {!(view.kind === 'unavailable' && hostAccess !== 'granted') && (
+        <TabSection view={view} handle={handle} pack={pack} language={language} onView={setView} />
+      )}
       <AtAGlance pack={pack} language={language} />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
@@ -62,12 +65,14 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; pack: Pack; 
       </section>
     );
   }
-  const scan = async () => onView(await scanTab(view.tabId));
+  const scan = () => void scanTab(view.tabId).then(onView);
   if (view.kind === 'no-answer') {
     return (
       <section class="tab">
         <p class="notice">{message('popupNoAnswer')}</p>
-        <button type="button" class="primary" onClick={scan}>{message('popupScanPage')}</button>
+        <button type="button" class="primary" onClick={scan}>
+          {message('popupScanPage')}
+        </button>
       </section>
     );
   }
@@ -80,26 +85,50 @@ function TabSection(props: { view: TabView; handle: SettingsHandle; pack: Pack; 
   return (
     <section class="tab">
       <label class="switch">
-        <input type="checkbox" role="switch" checked={!isPausedOn(sites, state.host)} onChange={(e) => setOnThisSite(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={!isPausedOn(sites, state.host)}
+          onChange={(e) => setOnThisSite(e.currentTarget.checked)}
+        />
         <span>{message('popupOnThisSite')}</span>
       </label>
-      {state.status === 'idle' && state.reason === 'blocked' && <p class="notice">{message('popupPausedHere', [state.host])}</p>}
-      {state.status === 'idle' && (state.reason === 'starting' || state.reason === 'deciding') && <p class="notice">{message('popupStarting')}</p>}
-      {state.status === 'idle' && state.reason === 'failed' && (
-        <>
-          <p class="notice" role="alert">{message('popupFailed', [state.error])}</p>
-          <button type="button" class="primary" onClick={scan}>{message('popupTryAgain')}</button>
-        </>
-      )}
-      {state.status === 'idle' && (state.reason === 'not-article' || state.reason === 'not-listed') && (
-        <>
-          <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle')}</p>
-          <button type="button" class="primary" onClick={scan}>{message('popupScanPage')}</button>
-        </>
-      )}
+      {state.status === 'idle' && <IdleNotice state={state} onScan={scan} />}
       {state.status === 'running' && <MentionList state={state} tabId={view.tabId} pack={pack} language={language} />}
     </section>
   );
+}
+
+/** Why the page is not scanned, and what the reader can do about it. */
+function IdleNotice({ state, onScan }: { state: Extract<PageState, { status: 'idle' }>; onScan: () => void }) {
+  switch (state.reason) {
+    case 'blocked':
+      return <p class="notice">{message('popupPausedHere', [state.host])}</p>;
+    case 'deciding':
+    case 'starting':
+      return <p class="notice">{message('popupStarting')}</p>;
+    case 'failed':
+      return (
+        <>
+          <p class="notice" role="alert">
+            {message('popupFailed', [state.error])}
+          </p>
+          <button type="button" class="primary" onClick={onScan}>
+            {message('popupTryAgain')}
+          </button>
+        </>
+      );
+    case 'not-article':
+    case 'not-listed':
+      return (
+        <>
+          <p class="notice">{message(state.reason === 'not-listed' ? 'popupNotListed' : 'popupNotArticle')}</p>
+          <button type="button" class="primary" onClick={onScan}>
+            {message('popupScanPage')}
+          </button>
+        </>
+      );
+  }
 }
 
 function AtAGlance({ pack, language }: { pack: Pack; language: Language }) {

@@ -24,6 +24,9 @@ export async function readFacts(): Promise<Facts> {
     return (await response.json()) as T;
   };
   const languages = Object.keys(LOCALE_FOLDERS) as Language[];
-  const [pack, ...bundles] = await Promise.all([read<Pack>(BUNDLED_PACK), ...languages.map((l) => read<MessageBundles[Language]>(`_locales/${LOCALE_FOLDERS[l]}/messages.json`))]);
+  const [pack, ...bundles] = await Promise.all([
+    read<Pack>(BUNDLED_PACK),
+    ...languages.map((l) => read<MessageBundles[Language]>(`_locales/${LOCALE_FOLDERS[l]}/messages.json`)),
+  ]);
   return { pack, messages: Object.fromEntries(languages.map((l, i) => [l, bundles[i]!])) as MessageBundles };
 }

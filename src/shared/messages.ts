@@ -109,7 +109,10 @@ export type Reply<R = unknown> = { result: R } | { error: string };
 const PORT_NAME = 'context-cards';
 
 /** Sends the background a request over a port of its own; see the top of this file for why. */
-export function callBackground<K extends keyof BackgroundApi>(name: K, params: BackgroundApi[K]['params']): Promise<BackgroundApi[K]['result']> {
+export function callBackground<K extends keyof BackgroundApi>(
+  name: K,
+  params: BackgroundApi[K]['params'],
+): Promise<BackgroundApi[K]['result']> {
   return new Promise((resolve, reject) => {
     let port: Browser.Runtime.Port;
     try {
@@ -126,15 +129,21 @@ export function callBackground<K extends keyof BackgroundApi>(name: K, params: B
     // Without a reply first: the background was stopped mid-request, or nothing listens. (Reading
     // lastError tells Chrome it was seen; unread, it logs "Unchecked runtime.lastError":
     // https://developer.chrome.com/docs/extensions/reference/api/runtime#property-lastError.)
-    port.onDisconnect.addListener(() => reject(new Error(`No answer to "${name}": ${browser.runtime.lastError?.message ?? 'the background went away'}`)));
+    port.onDisconnect.addListener(() =>
+      reject(new Error(`No answer to "${name}": ${browser.runtime.lastError?.message ?? 'the background went away'}`)),
+    );
     port.postMessage(envelope(name, params));
   });
 }
 
-export function callTab<K extends keyof ContentApi>(tabId: number, name: K, params: ContentApi[K]['params']): Promise<ContentApi[K]['result']> {
-  return browser.tabs.sendMessage(tabId, envelope(name, params)).then(
-    (reply) => new Promise((resolve, reject) => settle(reply as Reply | undefined, name, resolve, reject)),
-  );
+export function callTab<K extends keyof ContentApi>(
+  tabId: number,
+  name: K,
+  params: ContentApi[K]['params'],
+): Promise<ContentApi[K]['result']> {
+  return browser.tabs
+    .sendMessage(tabId, envelope(name, params))
+    .then((reply) => new Promise((resolve, reject) => settle(reply as Reply | undefined, name, resolve, reject)));
 }
 
 /**

@@ -106,7 +106,9 @@ export class SettingsSaver {
       const changed = Object.entries(items).filter(([key, json]) => now[key] !== json);
       const tooBig = changed.find(([key, json]) => key.length + json.length > ITEM_QUOTA_BYTES);
       if (tooBig) {
-        const what = message(tooBig[0] === KEYS.allowed ? 'itemAllowedSites' : tooBig[0] === KEYS.blocked ? 'itemBlockedSites' : 'itemSettings');
+        const what = message(
+          tooBig[0] === KEYS.allowed ? 'itemAllowedSites' : tooBig[0] === KEYS.blocked ? 'itemBlockedSites' : 'itemSettings',
+        );
         this.onState({ status: 'failed', error: message('saveTooLong', [what, String(tooBig[1].length), String(ITEM_QUOTA_BYTES)]) });
         return;
       }

@@ -13,13 +13,18 @@ export type HostAccess = 'checking' | 'granted' | 'missing' | 'refused';
 export function useHostAccess(): [HostAccess, () => void] {
   const [access, setAccess] = useState<HostAccess>('checking');
   useEffect(() => {
-    const check = () => void hasHostAccess().then((granted) => setAccess((now) => (granted ? 'granted' : now === 'refused' ? now : 'missing')));
+    const check = () =>
+      void hasHostAccess().then((granted) => setAccess((now) => (granted ? 'granted' : now === 'refused' ? now : 'missing')));
     check();
     return onHostAccessChanged(check);
   }, []);
   // No await before the request: Firefox accepts it only while handling the reader's click
   // (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/permissions/request).
-  const ask = () => requestHostAccess().then((granted) => setAccess(granted ? 'granted' : 'refused'), () => setAccess('refused'));
+  const ask = () =>
+    requestHostAccess().then(
+      (granted) => setAccess(granted ? 'granted' : 'refused'),
+      () => setAccess('refused'),
+    );
   return [access, ask];
 }
 
@@ -29,8 +34,14 @@ export function HostAccessPrompt({ access, onAsk }: { access: HostAccess; onAsk:
     <section class="host-access" aria-labelledby="host-access-title">
       <h2 id="host-access-title">{message('hostAccessTitle')}</h2>
       <p>{message('hostAccessExplain')}</p>
-      {access === 'refused' && <p class="error" role="alert">{message('hostAccessRefused')}</p>}
-      <button type="button" class="primary" onClick={onAsk}>{message('hostAccessAllow')}</button>
+      {access === 'refused' && (
+        <p class="error" role="alert">
+          {message('hostAccessRefused')}
+        </p>
+      )}
+      <button type="button" class="primary" onClick={onAsk}>
+        {message('hostAccessAllow')}
+      </button>
     </section>
   );
 }

@@ -28,11 +28,15 @@ export function useSettings(): SettingsHandle | undefined {
       saver.know(result.settings);
       setLoaded(result);
     });
-    onSettingsChanged(loadSettings, (result) => {
-      if (saver.hasPending) return;
-      saver.know(result.settings);
-      setLoaded((current) => ({ settings: result.settings, problems: current?.problems ?? [] }));
-    }, stop.signal);
+    onSettingsChanged(
+      loadSettings,
+      (result) => {
+        if (saver.hasPending) return;
+        saver.know(result.settings);
+        setLoaded((current) => ({ settings: result.settings, problems: current?.problems ?? [] }));
+      },
+      stop.signal,
+    );
     return () => stop.abort();
   }, [saver]);
 

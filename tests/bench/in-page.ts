@@ -59,7 +59,14 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
   const orderStarted = performance.now();
   scan.mentions.inDocumentOrder();
   const orderMs = performance.now() - orderStarted;
-  const run = { milliseconds: compileMs + stats.milliseconds, compileMs, orderMs, mentions: count, textNodes: stats.textNodes, ...longOnes };
+  const run = {
+    milliseconds: compileMs + stats.milliseconds,
+    compileMs,
+    orderMs,
+    mentions: count,
+    textNodes: stats.textNodes,
+    ...longOnes,
+  };
   session.abort(); // removes every highlight, as pausing the site does
   return run;
 }

@@ -41,7 +41,10 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-checkAfterEachTest(() => session, () => [`${server.origin}/`]);
+checkAfterEachTest(
+  () => session,
+  () => [`${server.origin}/`],
+);
 
 /** Waits until the content script has read the settings and decided what to do, and returns its state. */
 const decidedState = (page: Page) =>
@@ -77,14 +80,25 @@ describe('matching', () => {
     const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
     await badge(page, '16');
     expect(await paintedTexts(page)).toEqual([
-      'Alibaba Group', 'Apple Intelligence',
-      'Apple\n       Intelligence', 'Apple\u00a0Intelligence', 'Alibaba\u3000Group',
-      'ALIBABA', 'apple intelligence',
-      'Alibaba', 'Alibaba', 'Alibaba',
-      'Alibaba', '阿里巴巴集团', '苹果智能', 'Apple 智能',
+      'Alibaba Group',
+      'Apple Intelligence',
+      'Apple\n       Intelligence',
+      'Apple\u00a0Intelligence',
+      'Alibaba\u3000Group',
+      'ALIBABA',
+      'apple intelligence',
+      'Alibaba',
+      'Alibaba',
+      'Alibaba',
+      'Alibaba',
+      '阿里巴巴集团',
+      '苹果智能',
+      'Apple 智能',
       'Alibaba',
       // One mention split across three elements is painted by three ranges.
-      'Apple ', 'Intel', 'ligence',
+      'Apple ',
+      'Intel',
+      'ligence',
     ]);
     await page.close();
   });
@@ -295,7 +309,10 @@ describe('hostile and unusual pages', () => {
     const before = await rewrites();
     await waitFor(rewrites, (now: number) => now > before + 10, 'ten more rewrites of the body');
     expect(await badge(page, '2')).toBe('2');
-    expect(await eventually(async () => (await paintedTexts(page)).sort(), ['Alibaba', 'Apple Intelligence'])).toEqual(['Alibaba', 'Apple Intelligence']);
+    expect(await eventually(async () => (await paintedTexts(page)).sort(), ['Alibaba', 'Apple Intelligence'])).toEqual([
+      'Alibaba',
+      'Apple Intelligence',
+    ]);
     expect(session.errorsOf(page)).toEqual([]);
     await page.close();
   });
@@ -343,7 +360,8 @@ describe('hostile and unusual pages', () => {
     expect(await waitForCard(session, page)).not.toBeNull();
     await session.runNextMentionCommand(page);
     const probe = await page.evaluate(() => {
-      const seen = (window as unknown as { contextCardsProbe: { messages: number; events: string[]; globals: string[] } }).contextCardsProbe;
+      const seen = (window as unknown as { contextCardsProbe: { messages: number; events: string[]; globals: string[] } })
+        .contextCardsProbe;
       const now = Object.getOwnPropertyNames(window);
       return { messages: seen.messages, events: seen.events, newGlobals: now.filter((name) => !seen.globals.includes(name)) };
     });
@@ -410,9 +428,15 @@ describe('privacy', () => {
   it('sees every request that leaves for the network, so that the check after each test can fail', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/article-without-mentions.html`);
     await page.evaluate(() => fetch('http://outside.example/probe').catch(() => undefined));
-    const seen = await waitFor(() => session.newRequests(), (urls: string[]) => urls.some((url) => url.startsWith('http://outside.example/')), 'the outside request being recorded');
+    const seen = await waitFor(
+      () => session.newRequests(),
+      (urls: string[]) => urls.some((url) => url.startsWith('http://outside.example/')),
+      'the outside request being recorded',
+    );
     // (Firefox sees it twice: the page's own record of it, and the proxy that refused it.)
-    expect(new Set(seen.filter((url: string) => url.startsWith('http://outside.example/')))).toEqual(new Set(['http://outside.example/probe']));
+    expect(new Set(seen.filter((url: string) => url.startsWith('http://outside.example/')))).toEqual(
+      new Set(['http://outside.example/probe']),
+    );
     await page.close();
   });
 });

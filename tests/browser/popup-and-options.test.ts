@@ -33,11 +33,18 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-checkAfterEachTest(() => session, () => [`${server.origin}/`, ...TEST_HOSTS.map((host) => `http://${host}:${new URL(server.origin).port}/`)]);
+checkAfterEachTest(
+  () => session,
+  () => [`${server.origin}/`, ...TEST_HOSTS.map((host) => `http://${host}:${new URL(server.origin).port}/`)],
+);
 
 /** The stored settings once `done` holds for them (a save is gathered for a moment before it is written). */
 const storedOnce = (done: (settings: any) => boolean, what: string) =>
-  waitFor(async () => (await session.storedSettings()).settings, (settings: any) => settings !== undefined && done(settings), what);
+  waitFor(
+    async () => (await session.storedSettings()).settings,
+    (settings: any) => settings !== undefined && done(settings),
+    what,
+  );
 
 let markers = 0;
 /**
@@ -53,8 +60,13 @@ async function settingsReached(page: Page) {
     const { settings } = await api.storage.sync.get('settings');
     await api.storage.sync.set({ settings: { ...settings, highlight: { ...settings.highlight, colour } } });
   }, hex);
-  const stylesheet = () => page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
-  await waitFor(stylesheet, (css: string) => css.includes(hex) || css.includes(`rgb(${rgb.join(', ')})`), `the marker colour ${hex} reaching the page`);
+  const stylesheet = () =>
+    page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
+  await waitFor(
+    stylesheet,
+    (css: string) => css.includes(hex) || css.includes(`rgb(${rgb.join(', ')})`),
+    `the marker colour ${hex} reaching the page`,
+  );
 }
 
 /** Every test starts from the defaults, set the way a reader would: the options page's reset. */
@@ -234,7 +246,9 @@ describe('the options page', () => {
     const options = await session.openOptions();
     await options.type('input[aria-label^="Sites to scan"]', 'not a site');
     await options.keyboard.press('Enter');
-    expect(await options.$eval('.site-list .error', (el) => el.textContent)).toBe('“not a site” is not a site. Type a host name such as example.com.');
+    expect(await options.$eval('.site-list .error', (el) => el.textContent)).toBe(
+      '“not a site” is not a site. Type a host name such as example.com.',
+    );
     expect(await options.$eval('input[aria-label^="Sites to scan"]', (el) => el.value)).toBe('not a site');
     await options.close();
   });
@@ -244,7 +258,10 @@ describe('the options page', () => {
     const options = await session.openOptions();
     await clickLabel(options, 'Only when I click a mention');
     await options.select('select', 'zh-CN');
-    await storedOnce((settings) => settings.card.openOn === 'click' && settings.card.language === 'zh-CN', 'click mode and Chinese being saved');
+    await storedOnce(
+      (settings) => settings.card.openOn === 'click' && settings.card.language === 'zh-CN',
+      'click mode and Chinese being saved',
+    );
     await settingsReached(page);
     await page.bringToFront();
     const point = await pointOnMention(page, 'Alibaba', 1);
@@ -300,7 +317,9 @@ describe('the options page', () => {
     expect((await session.storedSettings()).settings.sites.mode).toBe('all');
     await resetToDefaults(options);
     expect((await session.storedSettings()).settings.sites.mode).toBe('news');
-    expect(await options.$eval('input[type="radio"][name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain('News and article pages');
+    expect(await options.$eval('input[type="radio"][name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain(
+      'News and article pages',
+    );
     await options.close();
   });
 
@@ -322,7 +341,11 @@ describe('settings', () => {
       const first = await launchExtensionBrowser({ userDataDir: profile });
       const options = await first.openOptions();
       await clickLabel(options, 'Underline only');
-      await waitFor(async () => (await first.storedSettings()).settings, (settings: any) => settings?.highlight?.style === 'underline', '"Underline only" being saved');
+      await waitFor(
+        async () => (await first.storedSettings()).settings,
+        (settings: any) => settings?.highlight?.style === 'underline',
+        '"Underline only" being saved',
+      );
       expect(await first.newExtensionErrors()).toEqual([]);
       await first.close();
 
@@ -405,15 +428,15 @@ describe('access to pages', () => {
 describe('bad input and faults', () => {
   it('starts from garbage in storage with the good parts kept, says so in one line, and loses nothing valid', async () => {
     await session.storeItems({
-        settings: {
-          version: 99,
-          topics: 'all of them',
-          highlight: { style: 'sparkly', colour: '#12345', firstOnly: 'yes' },
-          card: { hoverDelayMs: 800, openOn: 'click', language: 'x'.repeat(6000) },
-          sites: { mode: 'all' },
-        },
-        'sites.allowed': '{"truncated": [',
-        'sites.blocked': ['example.com', 42, '%%%', 'news.example.org'],
+      settings: {
+        version: 99,
+        topics: 'all of them',
+        highlight: { style: 'sparkly', colour: '#12345', firstOnly: 'yes' },
+        card: { hoverDelayMs: 800, openOn: 'click', language: 'x'.repeat(6000) },
+        sites: { mode: 'all' },
+      },
+      'sites.allowed': '{"truncated": [',
+      'sites.blocked': ['example.com', 42, '%%%', 'news.example.org'],
     });
     const options = await session.openOptions();
     const notice = await options.$eval('.warning', (el) => el.textContent ?? '');
@@ -421,7 +444,10 @@ describe('bad input and faults', () => {
     expect(notice).toContain('highlight.style');
     expect(await options.$eval('input[name="mode"]:checked', (el) => el.parentElement!.textContent)).toContain('Every site');
     expect(await options.$eval('input[type="range"]', (el) => el.value)).toBe('800');
-    expect(await options.$$eval('.site-list li span', (spans) => spans.map((s) => s.textContent))).toEqual(['example.com', 'news.example.org']);
+    expect(await options.$$eval('.site-list li span', (spans) => spans.map((s) => s.textContent))).toEqual([
+      'example.com',
+      'news.example.org',
+    ]);
     expect(await options.$eval('input[name="style"]:checked', (el) => el.parentElement!.textContent)).toContain('Background and underline');
     // And an open page works with what was read.
     const page = await openArticle();

@@ -24,7 +24,10 @@ afterAll(async () => {
   await session?.close();
   await server?.close();
 });
-checkAfterEachTest(() => session, () => [`${server.origin}/`]);
+checkAfterEachTest(
+  () => session,
+  () => [`${server.origin}/`],
+);
 
 const badge = (page: Page, text: string, on: Session = session) => eventually(() => on.badgeText(page), text, { timeout: 10_000 });
 const stateOf = (page: Page, on: Session = session) => on.pageState(page);
@@ -37,11 +40,15 @@ const decided = (page: Page, on: Session = session) =>
   );
 /** The page's own frames: a clock that runs as fast as the page does. */
 const frames = (page: Page, count: number) =>
-  page.evaluate((n) => new Promise<void>((resolve) => {
-    let seen = 0;
-    const next = () => (++seen >= n ? resolve() : requestAnimationFrame(next));
-    requestAnimationFrame(next);
-  }), count);
+  page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let seen = 0;
+        const next = () => (++seen >= n ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
 
 describe('a page that goes away', () => {
   it('ends quietly when pages close or move on at every moment of the extension’s start', async () => {
@@ -85,7 +92,9 @@ describe('a background that fails', () => {
     try {
       const page = await faulty.openPage(`${server.origin}/demo/article.html`);
       expect(await badge(page, '14', faulty)).toBe('14');
-      const stored = await faulty.inExtension(() => ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'));
+      const stored = await faulty.inExtension(() =>
+        ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'),
+      );
       expect(stored).toEqual({ failedOnPurpose: true });
       // Every later decision still runs: pausing the site stops it, resuming starts it again.
       const setBlocked = (hosts: string[]) => faulty.storeItems({ 'sites.blocked': hosts });
@@ -152,7 +161,11 @@ describe('text the page shows or hides later', () => {
       reveal.details!();
     });
     expect(await eventually(() => total(page), 3)).toBe(3);
-    for (const [way, left] of [['menu', 2], ['details', 1], ['shown', 0]] as const) {
+    for (const [way, left] of [
+      ['menu', 2],
+      ['details', 1],
+      ['shown', 0],
+    ] as const) {
       await page.evaluate((name) => (window as unknown as { hide: Record<string, () => void> }).hide[name]!(), way);
       expect(await eventually(() => total(page), left), `after hiding ${way}`).toBe(left);
     }

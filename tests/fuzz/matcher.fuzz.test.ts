@@ -14,7 +14,10 @@ import { updateSection } from '../support/reliability-report';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const unit = fc.oneof(
   { weight: 6, arbitrary: textUnit },
-  { weight: 1, arbitrary: fc.constantFrom('שלום', 'مرحبا', '\u200f', '\u200e', '\u202e', '👩\u200d💻', '\u200b', '\ufeff', 'Ａｌｉｂａｂａ') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('שלום', 'مرحبا', '\u200f', '\u200e', '\u202e', '👩\u200d💻', '\u200b', '\ufeff', 'Ａｌｉｂａｂａ'),
+  },
 );
 const texts = fc.oneof(
   { weight: 9, arbitrary: fc.array(unit, { maxLength: 60 }) },

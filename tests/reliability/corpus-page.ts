@@ -60,19 +60,33 @@ export async function checkPage(session: ExtensionSession, check: PageCheck): Pr
   try {
     await page.setRequestInterception(true);
     // Saved pages point at the network, which this run never touches.
-    page.on('request', (request) => void (request.url().startsWith(origin) || session.isExtensionFile(request.url()) ? request.continue() : request.abort()));
+    page.on(
+      'request',
+      (request) => void (request.url().startsWith(origin) || session.isExtensionFile(request.url()) ? request.continue() : request.abort()),
+    );
     // A page's own alert() holds its parser until the reader answers it; this run answers at once.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     await page.evaluateOnNewDocument(recordPage);
     await page.goto(`${origin}${mode.mount}${name}?run=${Date.now()}`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
     const counted = await countWhenStill(session, page, check);
     const state = counted.state;
-    if (state?.status !== 'running') failures.push(`not running (${state?.status ?? 'no answer'} ${state?.status === 'idle' ? state.reason : ''})`.trim());
+    if (state?.status !== 'running')
+      failures.push(`not running (${state?.status ?? 'no answer'} ${state?.status === 'idle' ? state.reason : ''})`.trim());
     if (counted.neverStill) failures.push(`never still for ${QUIET_MS} ms in ${STILLNESS_TIMEOUT_MS / 1000} s`);
     const mentions = state?.status === 'running' ? state.total : 0;
     if (counted.reference !== mentions) failures.push(`counted ${mentions}, the rendered text has ${counted.reference}`);
-    if (counted.stray.length) failures.push(`painted non-mentions: ${counted.stray.slice(0, 3).map((s) => JSON.stringify(s)).join(', ')}`);
-    if (!mode.scripts && !(await page.evaluate(() => document.documentElement.outerHTML === (globalThis as unknown as PageRecord).contextCardsDomBefore))) failures.push('DOM changed');
+    if (counted.stray.length)
+      failures.push(
+        `painted non-mentions: ${counted.stray
+          .slice(0, 3)
+          .map((s) => JSON.stringify(s))
+          .join(', ')}`,
+      );
+    if (
+      !mode.scripts &&
+      !(await page.evaluate(() => document.documentElement.outerHTML === (globalThis as unknown as PageRecord).contextCardsDomBefore))
+    )
+      failures.push('DOM changed');
     const longFrames = await page.evaluate(() => (globalThis as unknown as PageRecord).contextCardsLongFrames);
     if (longFrames.length) failures.push(`long frames with our script: ${longFrames.join(', ')} ms`);
     if (check.toggle) failures.push(...(await offAndOn(session, page, mentions, mode)));
@@ -126,13 +140,25 @@ interface Counted {
  */
 async function countWhenStill(session: ExtensionSession, page: Page, { inPage, topics, mode }: PageCheck): Promise<Counted> {
   await page.evaluate(inPage); // through DevTools: the page's CSP allows no script tag
-  const reference = () => page.evaluate((list) => (globalThis as unknown as PageRecord).contextCardsReliability.referenceCount(list), topics);
+  const reference = () =>
+    page.evaluate((list) => (globalThis as unknown as PageRecord).contextCardsReliability.referenceCount(list), topics);
   const deadline = Date.now() + STILLNESS_TIMEOUT_MS;
   for (;;) {
     const state = await settledState(session, page);
-    const before = await page.evaluate(() => ({ changes: (globalThis as unknown as PageRecord).contextCardsChanges, quietFor: performance.now() - (globalThis as unknown as PageRecord).contextCardsChangedAt }));
+    const before = await page.evaluate(() => ({
+      changes: (globalThis as unknown as PageRecord).contextCardsChanges,
+      quietFor: performance.now() - (globalThis as unknown as PageRecord).contextCardsChangedAt,
+    }));
     if (!mode.scripts || before.quietFor >= QUIET_MS) {
-      const counted = { state, reference: await reference(), stray: await page.evaluate((highlight, list) => (globalThis as unknown as PageRecord).contextCardsReliability.strayHighlights(highlight, list), MENTION_HIGHLIGHT, topics) };
+      const counted = {
+        state,
+        reference: await reference(),
+        stray: await page.evaluate(
+          (highlight, list) => (globalThis as unknown as PageRecord).contextCardsReliability.strayHighlights(highlight, list),
+          MENTION_HIGHLIGHT,
+          topics,
+        ),
+      };
       const again = await session.pageState(page).catch(() => undefined);
       const after = await page.evaluate(() => (globalThis as unknown as PageRecord).contextCardsChanges);
       if (!mode.scripts || (after === before.changes && totalOf(again) === totalOf(state))) return counted;
@@ -148,7 +174,10 @@ const totalOf = (state: PageState | undefined) => (state?.status === 'running' ?
 async function offAndOn(session: ExtensionSession, page: Page, mentions: number, mode: Mode): Promise<string[]> {
   const failures: string[] = [];
   await setSiteBlocked(session, true);
-  const off = await waitFor(() => session.pageState(page), (state) => state?.status === 'idle');
+  const off = await waitFor(
+    () => session.pageState(page),
+    (state) => state?.status === 'idle',
+  );
   if (off?.status !== 'idle') failures.push('still running after the site was turned off');
   const painted = await page.evaluate((highlight) => CSS.highlights.get(highlight)?.size ?? 0, MENTION_HIGHLIGHT);
   if (painted) failures.push(`${painted} ranges still painted when off`);
@@ -165,7 +194,8 @@ async function settledState(session: ExtensionSession, page: Page): Promise<Page
   let previous: PageState | undefined;
   for (let i = 0; i < 100; i++) {
     const state = await session.pageState(page).catch(() => undefined);
-    if (state?.status === 'running' && previous?.status === 'running' && state.total === previous.total && state.lastScan.textNodes > 0) return state;
+    if (state?.status === 'running' && previous?.status === 'running' && state.total === previous.total && state.lastScan.textNodes > 0)
+      return state;
     previous = state;
     await pause(150);
   }

@@ -44,20 +44,38 @@ const MODES: Mode[] = [
 ];
 
 type PackName = 'bundled pack' | 'stress pack';
-type Result = PageResult & { pack: PackName; mode: Mode["name"] };
+type Result = PageResult & { pack: PackName; mode: Mode['name'] };
 
 async function main() {
   const started = Date.now();
-  if (!(await readdir(CORPUS).catch(() => null))) throw new Error(`No corpus at ${CORPUS}: the project expects ../shared beside it (see README).`);
+  if (!(await readdir(CORPUS).catch(() => null)))
+    throw new Error(`No corpus at ${CORPUS}: the project expects ../shared beside it (see README).`);
   const bundled = JSON.parse(await readFile(join(ROOT, 'assets', BUNDLED_PACK), 'utf8')) as Pack;
-  const stress: Pack = { ...bundled, topics: bundled.topics.map((topic) => ({ ...topic, aliases: (STRESS_ALIASES[topic.id] ?? []).map((alias) => ({ ...alias, lang: 'en' as const })) })) };
+  const stress: Pack = {
+    ...bundled,
+    topics: bundled.topics.map((topic) => ({
+      ...topic,
+      aliases: (STRESS_ALIASES[topic.id] ?? []).map((alias) => ({ ...alias, lang: 'en' as const })),
+    })),
+  };
   const pages = only.length ? only : (await readdir(CORPUS)).filter((name) => name.endsWith('.html')).sort();
-  const inPage = (await build({ entryPoints: [join(ROOT, 'tests/reliability/in-page.ts')], bundle: true, write: false, format: 'iife', target: 'chrome111' })).outputFiles[0]!.text;
+  const inPage = (
+    await build({
+      entryPoints: [join(ROOT, 'tests/reliability/in-page.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'chrome111',
+    })
+  ).outputFiles[0]!.text;
 
   const server = await startServer();
   const results: Result[] = [];
   try {
-    for (const [packName, pack] of [['bundled pack', bundled], ['stress pack', stress]] as const) {
+    for (const [packName, pack] of [
+      ['bundled pack', bundled],
+      ['stress pack', stress],
+    ] as const) {
       if (!wanted(packName.split(' ')[0]!)) continue;
       const copy = pack === bundled ? undefined : await extensionCopy('chrome', { files: { [BUNDLED_PACK]: JSON.stringify(pack) } });
       try {
@@ -98,10 +116,16 @@ async function runPages(pages: string[], check: Omit<PageCheck, 'name'>, extensi
   let session = await start();
   try {
     for (const name of pages) {
-      const result = await checkPage(session, { ...check, name }).catch((error: Error) => ({ name, mentions: 0, failures: [`run failed: ${error.message.split('\n')[0]}`] }));
+      const result = await checkPage(session, { ...check, name }).catch((error: Error) => ({
+        name,
+        mentions: 0,
+        failures: [`run failed: ${error.message.split('\n')[0]}`],
+      }));
       results.push(result);
       const status = result.failures.length ? `FAIL ${result.failures.join('; ')}` : 'ok';
-      console.log(`${check.toggle ? 'stress ' : 'bundled'} ${check.mode.name.padEnd(11)} ${name.padEnd(42)} ${String(result.mentions).padStart(6)} mentions  ${status}`);
+      console.log(
+        `${check.toggle ? 'stress ' : 'bundled'} ${check.mode.name.padEnd(11)} ${name.padEnd(42)} ${String(result.mentions).padStart(6)} mentions  ${status}`,
+      );
       if (!session.browser.connected) {
         result.failures.push('the browser went away');
         await session.close().catch(() => undefined);
@@ -120,13 +144,19 @@ async function everySite(session: ExtensionSession): Promise<void> {
   await options.bringToFront(); // a click in a background tab waits for a frame that never comes
   const label = await options.waitForSelector('::-p-xpath(//label[contains(normalize-space(), "Every site")])');
   await label!.click();
-  const stored = await waitFor(() => session.storedSettings(), (items) => items?.settings?.sites?.mode === 'all');
+  const stored = await waitFor(
+    () => session.storedSettings(),
+    (items) => items?.settings?.sites?.mode === 'all',
+  );
   if (stored?.settings?.sites?.mode !== 'all') throw new Error('"Every site" was not saved');
   await options.close();
 }
 
 function summarise(results: Result[], pageCount: number, milliseconds: number): string {
-  const words = Object.values(STRESS_ALIASES).flat().map((a) => a.text).join(', ');
+  const words = Object.values(STRESS_ALIASES)
+    .flat()
+    .map((a) => a.text)
+    .join(', ');
   const lines = ['## Real pages', ''];
   lines.push(
     `${pageCount} saved pages of ../shared/corpus/pages (news, blogs, Wikipedia, CJK sites), each with the bundled pack and with a stress pack of common words (${words}), "every site" on, in headless Chromium with the built extension: once with the pages' own scripts off, once with them on (every request that leaves the machine refused). ${new Date().toISOString().slice(0, 10)}, ${(milliseconds / 60000).toFixed(1)} min.`,
@@ -136,7 +166,9 @@ function summarise(results: Result[], pageCount: number, milliseconds: number): 
   for (const pack of ['bundled pack', 'stress pack'] as const) {
     for (const mode of MODES) {
       const rows = results.filter((r) => r.pack === pack && r.mode === mode.name);
-      lines.push(`| ${pack} | ${mode.scripts ? 'on' : 'off'} | ${rows.length} | ${rows.reduce((sum, r) => sum + r.mentions, 0).toLocaleString('en')} | ${rows.filter((r) => r.failures.length).length} |`);
+      lines.push(
+        `| ${pack} | ${mode.scripts ? 'on' : 'off'} | ${rows.length} | ${rows.reduce((sum, r) => sum + r.mentions, 0).toLocaleString('en')} | ${rows.filter((r) => r.failures.length).length} |`,
+      );
     }
   }
   lines.push(

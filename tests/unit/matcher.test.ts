@@ -6,9 +6,10 @@ import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitr
 import { naiveFind } from '../support/naive-matcher';
 import { foldUnit, isSpaceUnit, isWordEdge, needsWordBoundary } from '../../src/core/text-rules';
 
-
 const texts = (text: string, aliases = PACK_ALIASES) =>
-  compileMatcher(aliases).find(text).map((m) => text.slice(m.start, m.end));
+  compileMatcher(aliases)
+    .find(text)
+    .map((m) => text.slice(m.start, m.end));
 
 describe('the matcher', () => {
   it('finds each alias as written, and the longest of overlapping ones', () => {
@@ -30,11 +31,7 @@ describe('the matcher', () => {
   });
 
   it('needs Latin word edges, but not next to CJK or punctuation', () => {
-    expect(texts("Alibaba's (Alibaba) Alibaba.com Alibabas XAlibaba 2Alibaba Alibaba2")).toEqual([
-      'Alibaba',
-      'Alibaba',
-      'Alibaba',
-    ]);
+    expect(texts("Alibaba's (Alibaba) Alibaba.com Alibabas XAlibaba 2Alibaba Alibaba2")).toEqual(['Alibaba', 'Alibaba', 'Alibaba']);
     expect(texts('苹果与Alibaba合作，阿里巴巴集团和苹果智能')).toEqual(['Alibaba', '阿里巴巴', '苹果智能']);
     expect(texts('Alibabá')).toEqual([]);
   });
@@ -102,4 +99,3 @@ describe('the character rules', () => {
 });
 
 /** Tries every alias at every position, exactly as docs/ARCHITECTURE.md words the rules. */
-

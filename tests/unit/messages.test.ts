@@ -8,7 +8,9 @@ import type { Handlers } from '../../src/shared/messages';
 /** The runtime's message events, as the content script's listener sees them. */
 const listeners: Array<(message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean> = [];
 vi.mock('../../src/shared/browser-api', () => ({
-  browser: { runtime: { id: 'context-cards', onMessage: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener() {} } } },
+  browser: {
+    runtime: { id: 'context-cards', onMessage: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener() {} } },
+  },
 }));
 const { BACKGROUND_PARAMS, CONTENT_PARAMS, answer, serveInTab } = await import('../../src/shared/messages');
 
@@ -28,7 +30,10 @@ const MALFORMED: Record<string, Array<[unknown, string]>> = {
     [{ total: 3, byTopic: Array(101).fill({ topicId: 'a', count: 1 }) }, 'params.byTopic: expected at most 100 items'],
     [{ total: 3, byTopic: [], extra: true }, 'params.extra: not a known field'],
   ],
-  getFacts: [[{ anything: 1 }, 'params.anything: not a known field'], [[], 'params: expected an object']],
+  getFacts: [
+    [{ anything: 1 }, 'params.anything: not a known field'],
+    [[], 'params: expected an object'],
+  ],
   getSettings: [['all', 'params: expected an object, found "all"']],
   injectScanner: [[null, 'params: expected an object, found null']],
   focusNextMention: [
@@ -76,7 +81,9 @@ describe('message params', () => {
 
   it('answers an unknown request or a message that is not one with an error', async () => {
     const handlers = {} as Handlers<Record<string, { params: unknown; result: unknown }>>;
-    expect(await answer(CONTENT_PARAMS, handlers, request('reportMentions', {}), sender)).toEqual({ error: 'not a request this side answers' });
+    expect(await answer(CONTENT_PARAMS, handlers, request('reportMentions', {}), sender)).toEqual({
+      error: 'not a request this side answers',
+    });
     expect(await answer(CONTENT_PARAMS, handlers, 'hello', sender)).toEqual({ error: 'not a request this side answers' });
     expect(await answer(CONTENT_PARAMS, handlers, request('toString', {}), sender)).toEqual({ error: 'not a request this side answers' });
   });

@@ -45,8 +45,11 @@ describe('the bundled fact pack', () => {
       .join('\n');
     const figures = [
       ...bundled.statistics.flatMap((s) => [s.value, s.comparison?.value ?? 0].map((v) => String(Math.abs(v)))),
-      ...[bundled.summary.text.en, ...bundled.topics.flatMap((t) => [t.summary.text.en, ...t.relations.map((r) => r.text.en)]), ...bundled.timeline.map((e) => e.text.en)]
-        .flatMap((text) => text.match(/\d+(\.\d+)?/g) ?? []),
+      ...[
+        bundled.summary.text.en,
+        ...bundled.topics.flatMap((t) => [t.summary.text.en, ...t.relations.map((r) => r.text.en)]),
+        ...bundled.timeline.map((e) => e.text.en),
+      ].flatMap((text) => text.match(/\d+(\.\d+)?/g) ?? []),
     ];
     expect(figures.length).toBeGreaterThan(3);
     for (const figure of figures) expect(seeds, `figure ${figure}`).toContain(figure);

@@ -66,7 +66,9 @@ describe('the settings store', () => {
     await saver.flushNow(withBlocked(199));
     expect(states.at(-1)).toEqual({
       status: 'failed',
-      error: expect.stringMatching(/^The list of sites where it never runs is too long to save \(\d+ bytes; the browser allows 8192\)\. Remove some entries\.$/),
+      error: expect.stringMatching(
+        /^The list of sites where it never runs is too long to save \(\d+ bytes; the browser allows 8192\)\. Remove some entries\.$/,
+      ),
     });
     expect(sync.items).toEqual({});
     expect(saver.hasPending).toBe(true);
@@ -111,7 +113,12 @@ describe('the settings store', () => {
 
   it('keeps what a newer version stored when an older one writes, and never lowers the version', async () => {
     // A newer install (version 2) synced this account: a field and a value this version does not know.
-    const newer = { ...structuredClone(DEFAULTS), version: 2, card: { ...DEFAULTS.card, language: 'article', tapToOpen: true }, reading: { summaries: 'short' } };
+    const newer = {
+      ...structuredClone(DEFAULTS),
+      version: 2,
+      card: { ...DEFAULTS.card, language: 'article', tapToOpen: true },
+      reading: { summaries: 'short' },
+    };
     sync.items = { settings: { ...newer, sites: { mode: 'news' } }, 'sites.allowed': [], 'sites.blocked': [] };
     const { settings } = await loadSettings();
     expect(settings.card.language).toBe('browser'); // not a value this version knows: its default

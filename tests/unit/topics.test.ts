@@ -5,7 +5,13 @@ import { aliasesOf, firstOfEachTopic } from '../../src/core/topics';
 
 const topics = [
   { id: 'apple-intelligence', aliases: [{ text: 'Apple Intelligence', lang: 'en' }] },
-  { id: 'alibaba', aliases: [{ text: 'Alibaba', lang: 'en' }, { text: 'BABA', lang: 'en', caseSensitive: true }] },
+  {
+    id: 'alibaba',
+    aliases: [
+      { text: 'Alibaba', lang: 'en' },
+      { text: 'BABA', lang: 'en', caseSensitive: true },
+    ],
+  },
 ] as unknown as Pack['topics'];
 
 describe('the mentions a reader gets', () => {
@@ -20,7 +26,12 @@ describe('the mentions a reader gets', () => {
   });
 
   it('with "first mention only", are the first of each topic in page order', () => {
-    const ordered = [{ topicId: 'b', n: 1 }, { topicId: 'a', n: 2 }, { topicId: 'b', n: 3 }, { topicId: 'a', n: 4 }];
+    const ordered = [
+      { topicId: 'b', n: 1 },
+      { topicId: 'a', n: 2 },
+      { topicId: 'b', n: 3 },
+      { topicId: 'a', n: 4 },
+    ];
     expect(firstOfEachTopic(ordered).map((m) => m.n)).toEqual([1, 2]);
     expect(firstOfEachTopic([])).toEqual([]);
   });

@@ -26,13 +26,7 @@ export class CardController {
   readonly #pack: Pack;
   readonly #language: () => Language;
 
-  constructor(
-    host: CardHost,
-    painter: HighlightPainter,
-    pack: Pack,
-    language: () => Language,
-    signal: AbortSignal,
-  ) {
+  constructor(host: CardHost, painter: HighlightPainter, pack: Pack, language: () => Language, signal: AbortSignal) {
     this.#host = host;
     this.#painter = painter;
     this.#pack = pack;

@@ -22,10 +22,15 @@ export function jsx(type: string | Component, props: Props): Node {
   for (const [name, value] of Object.entries(props)) {
     if (name === 'children' || name === 'key' || value === undefined || value === null) continue;
     if (name === 'style' && typeof value === 'object') Object.assign(element.style, value);
-    else if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    else if (name.startsWith('on') && typeof value === 'function')
+      element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
     else if (name === 'tabIndex') element.tabIndex = Number(value);
     else if (value === false && !name.startsWith('aria-')) continue;
-    else element.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : typeof value === 'number' ? String(value) : (value as string));
+    else
+      element.setAttribute(
+        name === 'className' ? 'class' : name,
+        value === true ? '' : typeof value === 'number' ? String(value) : (value as string),
+      );
   }
   element.append(toNode(props.children));
   return element;

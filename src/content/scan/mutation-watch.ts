@@ -24,10 +24,7 @@ export class MutationWatch {
 
   readonly #hooks: MutationHooks;
 
-  constructor(
-    hooks: MutationHooks,
-    signal: AbortSignal,
-  ) {
+  constructor(hooks: MutationHooks, signal: AbortSignal) {
     this.#hooks = hooks;
     this.#observer = new MutationObserver((records) => this.#gather(records));
     signal.addEventListener('abort', () => {

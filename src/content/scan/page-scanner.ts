@@ -49,12 +49,7 @@ export class PageScanner {
   readonly #hooks: ScannerHooks;
   readonly #signal: AbortSignal;
 
-  constructor(
-    matcher: Matcher,
-    mentions: MentionIndex,
-    hooks: ScannerHooks,
-    signal: AbortSignal,
-  ) {
+  constructor(matcher: Matcher, mentions: MentionIndex, hooks: ScannerHooks, signal: AbortSignal) {
     this.#matcher = matcher;
     this.#mentions = mentions;
     this.#hooks = hooks;
@@ -180,7 +175,9 @@ export class PageScanner {
       if (matches.length === 0) return; // the quick pass saw an alias's letters, not a mention
       rendered ??= new Map();
       const found = matches.map((match) => toMention(current, match.start, match.end, match.topicId));
-      const hidden = new Set(found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered!)));
+      const hidden = new Set(
+        found.flatMap((mention) => mention.ranges.map((r) => r.startContainer as Text)).filter((node) => !isRendered(node, rendered!)),
+      );
       if (hidden.size === 0) {
         for (const mention of found) this.#mentions.add(mention);
         return;
@@ -228,4 +225,3 @@ function isRendered(node: Text, cache: Map<Element, boolean>): boolean {
   }
   return rendered;
 }
-

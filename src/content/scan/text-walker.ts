@@ -33,11 +33,16 @@ export interface WalkSink {
 
 /** Elements that flow inside a line of text; any other element is a block and breaks segments. */
 const INLINE = new Set(
-  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q ruby s samp small span strike strong sub sup time tt u var wbr'.split(' '),
+  'a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q ruby s samp small span strike strong sub sup time tt u var wbr'.split(
+    ' ',
+  ),
 );
 
 /** Never scanned, subtree included (docs/ARCHITECTURE.md, "Matching semantics"). */
-const SKIPPED = 'script style noscript template textarea input select option iframe frame object embed canvas video audio svg math head title rt rp'.split(' ');
+const SKIPPED =
+  'script style noscript template textarea input select option iframe frame object embed canvas video audio svg math head title rt rp'.split(
+    ' ',
+  );
 
 // Node.TEXT_NODE and Node.ELEMENT_NODE, without a property read through the page's `Node` per node.
 const TEXT_NODE = 3;
@@ -183,7 +188,7 @@ export class TextWalker {
 
   /** The next node in document order that is not below `node`; ends the segment at each block it leaves. */
   #nextAfter(node: Node): Node | null {
-    for (let current = node; ; ) {
+    for (let current = node; ;) {
       const next = current.nextSibling;
       if (next !== null) return next;
       const parent = current.parentNode;

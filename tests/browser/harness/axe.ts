@@ -10,10 +10,15 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 export async function axeViolations(page: Page, context = 'body'): Promise<string[]> {
   await page.evaluate(await axeSource);
   const results = await page.evaluate(
-    (selector) => (globalThis as unknown as { axe: { run(context: string, options: object): Promise<AxeResults> } }).axe.run(selector, { resultTypes: ['violations'] }),
+    (selector) =>
+      (globalThis as unknown as { axe: { run(context: string, options: object): Promise<AxeResults> } }).axe.run(selector, {
+        resultTypes: ['violations'],
+      }),
     context,
   );
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
+  );
 }
 
 export interface FocusVisit {
@@ -33,7 +38,11 @@ export async function tabThrough(page: Page, steps: number): Promise<FocusVisit[
         const el = document.activeElement ?? document.body;
         const style = getComputedStyle(el);
         const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-        return { tag: el.tagName.toLowerCase(), name: el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 40) || el.getAttribute('type') || '', focusVisible: visible };
+        return {
+          tag: el.tagName.toLowerCase(),
+          name: el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 40) || el.getAttribute('type') || '',
+          focusVisible: visible,
+        };
       }),
     );
   }

@@ -71,7 +71,15 @@ export const POPUP_READY = '.popup:not([aria-busy])';
 export type Api = any;
 
 /** What both browsers share: opening pages and keeping their errors and requests. */
-export function pageRecorder({ colorScheme, emulateColorScheme, onRequest = () => undefined }: { colorScheme: string; emulateColorScheme: boolean; onRequest?: (url: string) => void }) {
+export function pageRecorder({
+  colorScheme,
+  emulateColorScheme,
+  onRequest = () => undefined,
+}: {
+  colorScheme: string;
+  emulateColorScheme: boolean;
+  onRequest?: (url: string) => void;
+}) {
   const pageErrors = new WeakMap<Page, string[]>();
   const pageRequests = new WeakMap<Page, string[]>();
   return {
@@ -106,7 +114,11 @@ export function pageRecorder({ colorScheme, emulateColorScheme, onRequest = () =
  */
 export async function activeTabId(page: Page, inExtension: BrowserSession['inExtension']): Promise<number> {
   await page.bringToFront();
-  const tabs = await inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).tabs.query({ active: true, lastFocusedWindow: true }).then((list: Array<{ id: number }>) => list.map((t) => t.id)));
+  const tabs = await inExtension(() =>
+    ((globalThis as Api).browser ?? (globalThis as Api).chrome).tabs
+      .query({ active: true, lastFocusedWindow: true })
+      .then((list: Array<{ id: number }>) => list.map((t) => t.id)),
+  );
   if (tabs.length !== 1) throw new Error(`Expected one active tab for ${page.url()}, found ${tabs.length}`);
   return tabs[0]!;
 }

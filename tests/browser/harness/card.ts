@@ -37,7 +37,11 @@ export async function focusedNode(session: ExtensionSession, page: Page): Promis
 }
 
 /** Waits until a card is open (or, with `open: false`, none is), and returns what is there then, at the timeout too. */
-export async function waitForCard(session: ExtensionSession, page: Page, { open = true, timeout = 3000 } = {}): Promise<CardReading | null> {
+export async function waitForCard(
+  session: ExtensionSession,
+  page: Page,
+  { open = true, timeout = 3000 } = {},
+): Promise<CardReading | null> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const card = await readCard(session, page);

@@ -6,7 +6,16 @@
 import puppeteer, { TargetType, type Browser, type Page, type Target } from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../../scripts/find-browser.mjs';
-import { OPTIONS_READY, POPUP_READY, TEST_HOSTS, activeTabId, pageRecorder, type AccessibleNode, type BrowserSession, type LaunchOptions } from './browser-common';
+import {
+  OPTIONS_READY,
+  POPUP_READY,
+  TEST_HOSTS,
+  activeTabId,
+  pageRecorder,
+  type AccessibleNode,
+  type BrowserSession,
+  type LaunchOptions,
+} from './browser-common';
 
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
@@ -59,7 +68,13 @@ export async function launchChromium({ colorScheme = 'light', userDataDir, exten
 
 function chromiumSession(
   browser: Browser,
-  { colorScheme, extensionOrigin, requests, errors, inExtension }: { colorScheme: string; extensionOrigin: string; requests: string[]; errors: string[]; inExtension: BrowserSession['inExtension'] },
+  {
+    colorScheme,
+    extensionOrigin,
+    requests,
+    errors,
+    inExtension,
+  }: { colorScheme: string; extensionOrigin: string; requests: string[]; errors: string[]; inExtension: BrowserSession['inExtension'] },
 ): BrowserSession {
   const recorder = pageRecorder({ colorScheme, emulateColorScheme: true });
   const scheme = (page: Page) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
@@ -122,7 +137,10 @@ async function openPopup(browser: Browser, extensionOrigin: string, page: Page, 
  * (background, popup, options), and in web pages those of its isolated world (content scripts) —
  * uncaught, rejected unhandled, or logged with console.error.
  */
-async function recordTarget(target: Target, { requests, errors, extensionOrigin }: { requests: string[]; errors: string[]; extensionOrigin: string }): Promise<void> {
+async function recordTarget(
+  target: Target,
+  { requests, errors, extensionOrigin }: { requests: string[]; errors: string[]; extensionOrigin: string },
+): Promise<void> {
   if (!['page', 'service_worker', 'background_page', 'other'].includes(target.type())) return;
   const session = await target.createCDPSession();
   session.on('Network.requestWillBeSent', (event) => requests.push(event.request.url));
@@ -137,7 +155,8 @@ async function recordTarget(target: Target, { requests, errors, extensionOrigin 
     if (isOurs(details.executionContextId)) errors.push(`${target.url()}: ${details.exception?.description ?? details.text}`);
   });
   session.on('Runtime.consoleAPICalled', ({ type, args, executionContextId }) => {
-    if (type === 'error' && isOurs(executionContextId)) errors.push(`${target.url()}: console.error ${args.map((a) => String(a.value ?? a.description)).join(' ')}`);
+    if (type === 'error' && isOurs(executionContextId))
+      errors.push(`${target.url()}: console.error ${args.map((a) => String(a.value ?? a.description)).join(' ')}`);
   });
   await session.send('Runtime.enable');
 }

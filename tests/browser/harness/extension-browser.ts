@@ -21,28 +21,45 @@ export const isFirefox = BROWSER === 'firefox';
 export type ExtensionSession = BrowserSession & ReturnType<typeof extensionCalls> & ReturnType<typeof sinceLastAsked>;
 
 export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const session = await (isFirefox ? launchFirefox : launchChromium)({ colorScheme: 'light', userDataDir: '', extensionDir: '', ...options });
+  const session = await (isFirefox ? launchFirefox : launchChromium)({
+    colorScheme: 'light',
+    userDataDir: '',
+    extensionDir: '',
+    ...options,
+  });
   return Object.assign(session, extensionCalls(session), sinceLastAsked(session));
 }
 
 /** What the specs ask of the extension, the same in both browsers: badge, messages, stored settings, commands. */
 function extensionCalls(session: BrowserSession) {
-  const messageTab = async <K extends keyof ContentApi>(page: Page, name: K, params: ContentApi[K]['params']): Promise<Reply<ContentApi[K]['result']>> => {
+  const messageTab = async <K extends keyof ContentApi>(
+    page: Page,
+    name: K,
+    params: ContentApi[K]['params'],
+  ): Promise<Reply<ContentApi[K]['result']>> => {
     const tabId = await session.tabIdOf(page);
     const message = { contextCards: 1, name, params };
-    return session.inExtension(([id, m]) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).tabs.sendMessage(id, m), [tabId, message] as const);
+    return session.inExtension(([id, m]) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).tabs.sendMessage(id, m), [
+      tabId,
+      message,
+    ] as const);
   };
   return {
     /** The settings as stored, item by item. */
-    storedSettings: (): Promise<Record<string, any>> => session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).storage.sync.get(null)),
+    storedSettings: (): Promise<Record<string, any>> =>
+      session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).storage.sync.get(null)),
 
     /** Writes items into storage.sync directly, as another browser syncing the same account would. */
-    storeItems: (items: Record<string, unknown>): Promise<void> => session.inExtension((values) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).storage.sync.set(values), items),
+    storeItems: (items: Record<string, unknown>): Promise<void> =>
+      session.inExtension((values) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).storage.sync.set(values), items),
 
     /** The badge text of the tab showing `page` ('' when none). */
     async badgeText(page: Page): Promise<string> {
       const tabId = await session.tabIdOf(page);
-      return session.inExtension((id) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).action.getBadgeText({ tabId: id }), tabId);
+      return session.inExtension(
+        (id) => ((globalThis as Api).browser ?? (globalThis as Api).chrome).action.getBadgeText({ tabId: id }),
+        tabId,
+      );
     },
 
     /** Sends the content script of the tab showing `page` a message, as the popup and background do. */
@@ -63,7 +80,8 @@ function extensionCalls(session: BrowserSession) {
     runNextMentionCommand: (page: Page) => messageTab(page, 'focusNextMention', { direction: 1 }),
 
     /** The shortcuts the browser registered for the extension's commands. */
-    commands: (): Promise<Array<{ name?: string; shortcut?: string }>> => session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).commands.getAll()),
+    commands: (): Promise<Array<{ name?: string; shortcut?: string }>> =>
+      session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).commands.getAll()),
   };
 }
 

@@ -23,7 +23,10 @@ export interface ExtensionChanges {
 }
 
 /** `browser`: 'chrome' or 'firefox'. Returns the folder of the copy, and how to remove it. */
-export async function extensionCopy(browser: 'chrome' | 'firefox', { from, files = {}, backgroundPrelude, pagePreludes = {} }: ExtensionChanges = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function extensionCopy(
+  browser: 'chrome' | 'firefox',
+  { from, files = {}, backgroundPrelude, pagePreludes = {} }: ExtensionChanges = {},
+): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `context-cards-${browser}-`));
   await cp(from ?? join(DIST, browser), dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
@@ -35,7 +38,9 @@ export async function extensionCopy(browser: 'chrome' | 'firefox', { from, files
     await writeFile(join(dir, page), html.replace('<script type="module"', `<script src="/${name}"></script>\n  <script type="module"`));
   }
   if (backgroundPrelude) {
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { background: { service_worker?: string; scripts?: string[] } };
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      background: { service_worker?: string; scripts?: string[] };
+    };
     await writeFile(join(dir, 'prelude.js'), backgroundPrelude);
     if (manifest.background.service_worker) {
       // A service worker is one script: a classic one can import the others, in order.

@@ -107,5 +107,8 @@ export function extensionErrors(browser: Browser): Promise<string[]> {
 
 /** The URL each tab shows, as the browser knows it (WebDriver does not follow every navigation). */
 export function tabUrls(browser: Browser): Promise<string[]> {
-  return inBrowserChrome<string[]>(browser, `() => Services.wm.getMostRecentWindow('navigator:browser').gBrowser.browsers.map((b) => b.currentURI.spec)`);
+  return inBrowserChrome<string[]>(
+    browser,
+    `() => Services.wm.getMostRecentWindow('navigator:browser').gBrowser.browsers.map((b) => b.currentURI.spec)`,
+  );
 }

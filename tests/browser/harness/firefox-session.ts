@@ -7,7 +7,15 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from '../../../scripts/find-browser.mjs';
 import { extensionCopy } from './extension-copy';
-import { OPTIONS_READY, POPUP_READY, TEST_HOSTS, activeTabId, pageRecorder, type BrowserSession, type LaunchOptions } from './browser-common';
+import {
+  OPTIONS_READY,
+  POPUP_READY,
+  TEST_HOSTS,
+  activeTabId,
+  pageRecorder,
+  type BrowserSession,
+  type LaunchOptions,
+} from './browser-common';
 import { accessibilityTreeOf, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome';
 import { startRecordingProxy } from './recording-proxy';
 import { waitFor } from './waiting';
@@ -127,7 +135,11 @@ function firefoxSession(
     async openBrowserPage() {
       const page = await browser.newPage();
       void page.goto('about:robots', { timeout: 0 }).catch(() => undefined);
-      await waitFor(() => tabUrls(browser), (urls) => urls.includes('about:robots'), 'about:robots opening');
+      await waitFor(
+        () => tabUrls(browser),
+        (urls) => urls.includes('about:robots'),
+        'about:robots opening',
+      );
       return page;
     },
     inExtension,

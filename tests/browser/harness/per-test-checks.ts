@@ -18,7 +18,9 @@ export function checkAfterEachTest(session: () => ExtensionSession | undefined, 
     await current.inExtension(() => true);
     const errors = await current.newExtensionErrors();
     const prefixes = allowed();
-    const foreign = current.newRequests().filter((url) => !prefixes.some((prefix) => url.startsWith(prefix)) && !current.isExtensionFile(url) && !url.startsWith('data:'));
+    const foreign = current
+      .newRequests()
+      .filter((url) => !prefixes.some((prefix) => url.startsWith(prefix)) && !current.isExtensionFile(url) && !url.startsWith('data:'));
     expect(errors, 'errors logged by the extension during this test').toEqual([]);
     expect(foreign, 'requests that left for the network during this test').toEqual([]);
   });

@@ -10,13 +10,19 @@ const POLL_MS = 50;
  * Reads `read()` until `done(value)` holds; returns that value. After `timeout` ms, throws
  * "<what> did not happen within …: last read <value>".
  */
-export async function waitFor<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, { timeout = 10_000 } = {}): Promise<T> {
+export async function waitFor<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  { timeout = 10_000 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: T;
   for (;;) {
     last = await read();
     if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeout} ms: last read ${JSON.stringify(last)?.slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not happen within ${timeout} ms: last read ${JSON.stringify(last)?.slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
