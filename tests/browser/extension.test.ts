@@ -3,23 +3,21 @@
  * a news page sees — highlights, the badge, the card by pointer and by keyboard — and what must
  * never happen: a changed page, a network request.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { focusedNode, readCard, waitForCard } from './harness/card';
-import { BROWSER, isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
-import { checkAfterEachTest } from './harness/per-test-checks';
-import { startServer } from '../../scripts/static-server.mjs';
+import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 
-const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
 /** The default hover delay (core/settings.ts), and how long a card opened by hover outlives the pointer (content/hover.ts). */
 const HOVER_DELAY_MS = 300;
 const CLOSE_GRACE_MS = 400;
 
-type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
-let server: Awaited<ReturnType<typeof startServer>>;
+type Session = ExtensionSession;
+let server: TestServer;
 let session: Session;
 /** Waits for the badge to show `text` (the scan may take a moment to start), and returns what it shows. */
 const badge = (page: Page, text: string, on: Session = session) => eventually(() => on.badgeText(page), text, { timeout: 10_000 });
@@ -31,20 +29,7 @@ const totalOf = async (page: Page) => {
   return state.status === 'running' ? state.total : undefined;
 };
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  session = await launchExtensionBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-checkAfterEachTest(
-  () => session,
-  () => [`${server.origin}/`],
-);
+useExtensionBrowser((ready) => ({ session, server } = ready));
 
 /** Waits until the content script has read the settings and decided what to do, and returns its state. */
 const decidedState = (page: Page) =>

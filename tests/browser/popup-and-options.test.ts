@@ -2,41 +2,26 @@
  * The toolbar popup and the options page, in Chromium with the built extension: what they show
  * for a tab, and that every setting changes what an open page shows, without a reload.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer } from '../../scripts/static-server.mjs';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, tabThrough } from './harness/axe';
 import { readCard, waitForCard } from './harness/card';
-import { BROWSER, TEST_HOSTS, isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
-import { checkAfterEachTest } from './harness/per-test-checks';
+import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 import { colourAt, isTinted } from './harness/pixels';
 
-const ARTIFACTS = `artifacts/screenshots/${BROWSER}`;
-type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
-let server: Awaited<ReturnType<typeof startServer>>;
+type Session = ExtensionSession;
+let server: TestServer;
 let session: Session;
 /** How long a card opened by hover waits for the pointer (the reader's choice in the delay test). */
 const CHOSEN_HOVER_DELAY_MS = 1000;
 
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  session = await launchExtensionBrowser();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-checkAfterEachTest(
-  () => session,
-  () => [`${server.origin}/`, ...TEST_HOSTS.map((host) => `http://${host}:${new URL(server.origin).port}/`)],
-);
+useExtensionBrowser((ready) => ({ session, server } = ready));
 
 /** The stored settings once `done` holds for them (a save is gathered for a moment before it is written). */
 const storedOnce = (done: (settings: any) => boolean, what: string) =>

@@ -4,30 +4,18 @@
  * that come late, and text the page shows (or hides) after the scan.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../scripts/static-server.mjs';
+import { describe, expect, it } from 'vitest';
 import { extensionCopy } from './harness/extension-copy';
-import { isFirefox, launchExtensionBrowser } from './harness/extension-browser';
+import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts } from './harness/mentions';
-import { checkAfterEachTest } from './harness/per-test-checks';
+import { useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 import { eventually, waitFor } from './harness/waiting';
 
-type Session = Awaited<ReturnType<typeof launchExtensionBrowser>>;
-let server: Awaited<ReturnType<typeof startServer>>;
+type Session = ExtensionSession;
+let server: TestServer;
 let session: Session;
 
-beforeAll(async () => {
-  server = await startServer();
-  session = await launchExtensionBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-checkAfterEachTest(
-  () => session,
-  () => [`${server.origin}/`],
-);
+useExtensionBrowser((ready) => ({ session, server } = ready));
 
 const badge = (page: Page, text: string, on: Session = session) => eventually(() => on.badgeText(page), text, { timeout: 10_000 });
 const stateOf = (page: Page, on: Session = session) => on.pageState(page);
