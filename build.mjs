@@ -67,10 +67,11 @@ async function main() {
 
 /**
  * The bundled pack (its path inside the extension, src/core/pack.ts; under assets/ in the
- * repository), checked by the same validator the tests use.
+ * repository), checked by the same validator the tests use (src/core/pack-validation.ts).
  */
 async function validatedPack() {
-  const { BUNDLED_PACK, validatePack } = await importTs('src/core/pack.ts');
+  const { BUNDLED_PACK } = await importTs('src/core/pack.ts');
+  const { validatePack } = await importTs('src/core/pack-validation.ts');
   const source = `assets/${BUNDLED_PACK}`;
   const data = await readJson(source);
   try {

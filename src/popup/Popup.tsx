@@ -9,7 +9,7 @@ import { message, resolveLanguage } from '../shared/i18n';
 import { callTab, type PageState } from '../shared/messages';
 import { isPausedOn, pauseOn, resumeOn } from '../core/sites';
 import { isRestrictedUrl } from '../shared/platform';
-import { Provenance, Sources, Statistics, Timeline } from '../ui/facts';
+import { ArticleAge, Provenance, Sources, Statistics, Timeline } from '../ui/facts';
 import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { MentionList } from './MentionList';
@@ -45,7 +45,11 @@ export function Popup({ pack }: { pack: Pack }) {
       {!(view.kind === 'unavailable' && hostAccess !== 'granted') && (
         <TabSection view={view} handle={handle} pack={pack} language={language} onView={setView} />
       )}
-      <AtAGlance pack={pack} language={language} />
+      <AtAGlance
+        pack={pack}
+        language={language}
+        articleDate={view.kind === 'page' && view.state.status === 'running' ? view.state.articleDate : undefined}
+      />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {message('popupOptions')}
@@ -131,13 +135,14 @@ function IdleNotice({ state, onScan }: { state: Extract<PageState, { status: 'id
   }
 }
 
-function AtAGlance({ pack, language }: { pack: Pack; language: Language }) {
+function AtAGlance({ pack, language, articleDate }: { pack: Pack; language: Language; articleDate: string | undefined }) {
   return (
     <section class="glance" aria-labelledby="glance-title" lang={language}>
       <h2 id="glance-title">{message('popupAtAGlance', [])}</h2>
-      <p class="story-title">{pack.title[language]}</p>
+      <ArticleAge pack={pack} language={language} articleDate={articleDate} />
+      <p class="story-title">{pack.title.text[language]}</p>
       <p>{pack.summary.text[language]}</p>
-      <Provenance pack={pack} language={language} sources={pack.summary.sources} asOf={pack.summary.asOf} />
+      <Provenance pack={pack} language={language} evidence={pack.summary.evidence} />
       <Statistics pack={pack} language={language} ids={pack.statistics.map((s) => s.id)} headingId="glance-statistics" />
       <Timeline pack={pack} language={language} headingId="glance-timeline" />
       <Sources pack={pack} language={language} headingId="glance-sources" />

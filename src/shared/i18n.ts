@@ -35,12 +35,29 @@ export function message(key: MessageKey, substitutions: string[] = [], language:
   });
 }
 
-/** `2025-02` → "Feb 2025" (en) or "2025年2月" (zh-CN). */
-export function formatAsOf(date: string, language: Language): string {
-  const [year, month = 1, day] = date.split('-').map(Number);
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC' };
-  if (day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(language, options).format(Date.UTC(year!, month - 1, day ?? 1));
+/**
+ * A message whose placeholders are filled with parts that may be elements (a figure in <strong>):
+ * the message's text around them, in its language's order and punctuation, and the parts between.
+ */
+export function messageParts<P>(key: MessageKey, parts: P[], language: Language): Array<string | P> {
+  const marker = '\u0000';
+  const text = message(
+    key,
+    parts.map((_, i) => `${marker}${i}${marker}`),
+    language,
+  );
+  return text.split(new RegExp(`${marker}(\\d+)${marker}`)).map((piece, i) => (i % 2 === 1 ? parts[Number(piece)]! : piece));
+}
+
+/** `2026-11` or `2026-11-05` → "November 2026" (en) or "2026年11月" (zh-CN): the month is what the card needs. */
+export function formatMonth(date: string, language: Language): string {
+  const [year, month = 1] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year!, month - 1, 1));
+}
+
+/** ["Article 1", "Article 2"] → "Article 1 and Article 2" (en), "报道一和报道二" (zh-CN). */
+export function formatList(items: string[], language: Language): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** `-11.1` → "-11.1%", `4` → "+4%". */

@@ -50,6 +50,8 @@ export type PageState = { host: string } & (
       mentions: MentionSummary[];
       /** The last scan: how many text nodes it read and how long it took, in main-thread milliseconds. */
       lastScan: { textNodes: number; milliseconds: number };
+      /** The article's own date (YYYY-MM or YYYY-MM-DD), where the page gives one clearly (content/article-date.ts). */
+      articleDate?: string;
     }
   | { status: 'idle'; reason: Exclude<IdleReason, 'failed'> }
   /** It should run here but could not start; `error` says why. */

@@ -97,7 +97,7 @@ describe('the toolbar popup', () => {
     const mentions = await popup.$$eval('.mentions li', (items) => items.map((li) => li.textContent));
     expect(mentions).toHaveLength(14);
     expect(mentions[2]).toContain('Apple has picked Alibaba Group as its partner');
-    expect(await popup.$eval('.glance', (el) => el.textContent)).toContain('Cyberspace Administration of China');
+    expect(await popup.$eval('.glance', (el) => el.textContent)).toContain('China’s Cyberspace Administration');
     await popup.screenshot({ path: `${ARTIFACTS}/popup-light.png`, fullPage: true });
     await page.close();
   });
