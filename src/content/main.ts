@@ -11,6 +11,7 @@ import { aliasesOf } from '../core/topics';
 import type { Facts } from '../shared/facts';
 import { resolveLanguage, setMessages } from '../shared/i18n';
 import { MAX_LISTED_MENTIONS } from '../shared/messages';
+import { articleDate } from './article-date';
 import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
 import { reportCounts } from './count-reporter';
@@ -33,7 +34,13 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
     isOwnNode: (node) => host.owns(node),
     signal,
   });
-  const cards = new CardController(host, scan.painter, pack, () => resolveLanguage(settings.card.language), signal);
+  const cards = new CardController(
+    host,
+    scan.painter,
+    pack,
+    { language: () => resolveLanguage(settings.card.language), articleDate: () => articleDate(document) },
+    signal,
+  );
   scan.mentions.subscribe({ removed: (mention) => cards.openMention === mention && cards.close(false) });
   const counts = reportCounts(scan.mentions, signal);
   scan.mentions.subscribe({ added: counts.changed, removed: counts.changed });
@@ -60,6 +67,7 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
         .slice(0, MAX_LISTED_MENTIONS)
         .map((mention) => ({ topicId: mention.topicId, ...snippetOf(mention) })),
       lastScan: scan.lastScan,
+      articleDate: articleDate(document),
     }),
     focusNext: (direction) => focusNextMention(scan.mentions, cards, direction),
     reveal: (index) => revealMention(scan.mentions, cards, index),

@@ -3,6 +3,7 @@
  * reads a handful of elements and nothing else: schema.org JSON-LD of the Article family,
  * `og:type=article`, an `<article>` element, or a host on the bundled list of news sites.
  */
+import { jsonLdNodes, typesOf } from './json-ld';
 import { NEWS_HOSTS } from './news-hosts';
 
 const ARTICLE_TYPES = new Set([
@@ -40,22 +41,10 @@ function isNewsHost(hostname: string): boolean {
 }
 
 function hasArticleJsonLd(doc: Document): boolean {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    try {
-      if (containsArticleType(JSON.parse(script.textContent ?? ''), 0)) return true;
-    } catch {
-      // A page's broken JSON-LD is its own business; it just does not count as a signal.
-    }
-  }
-  return false;
+  return jsonLdNodes(doc).some(isArticleNode);
 }
 
-/** Looks through `@graph`, arrays and nested objects (`mainEntity`), a few levels deep. */
-function containsArticleType(value: unknown, depth: number): boolean {
-  if (depth > 4 || typeof value !== 'object' || value === null) return false;
-  if (Array.isArray(value)) return value.some((item) => containsArticleType(item, depth + 1));
-  const node = value as Record<string, unknown>;
-  const types = ([] as unknown[]).concat(node['@type'] ?? []);
-  if (types.some((type) => typeof type === 'string' && ARTICLE_TYPES.has(type.replace(/^.*[/#:]/, '')))) return true;
-  return Object.values(node).some((child) => typeof child === 'object' && containsArticleType(child, depth + 1));
+/** Whether a JSON-LD node is of the Article family. */
+export function isArticleNode(node: Record<string, unknown>): boolean {
+  return typesOf(node).some((type) => ARTICLE_TYPES.has(type));
 }

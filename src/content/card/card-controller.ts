@@ -25,12 +25,21 @@ export class CardController {
   readonly #painter: HighlightPainter;
   readonly #pack: Pack;
   readonly #language: () => Language;
+  readonly #articleDate: () => string | undefined;
 
-  constructor(host: CardHost, painter: HighlightPainter, pack: Pack, language: () => Language, signal: AbortSignal) {
+  /** `language`: the card's, now. `articleDate`: the page's own date, if it gives one (the card says when it is newer than the facts). */
+  constructor(
+    host: CardHost,
+    painter: HighlightPainter,
+    pack: Pack,
+    { language, articleDate }: { language: () => Language; articleDate: () => string | undefined },
+    signal: AbortSignal,
+  ) {
     this.#host = host;
     this.#painter = painter;
     this.#pack = pack;
     this.#language = language;
+    this.#articleDate = articleDate;
     const options = { capture: true, signal };
     document.addEventListener('keydown', (event) => this.#onKeyDown(event), options);
     document.addEventListener('focusin', () => this.#onFocusMoved(), options);
@@ -57,7 +66,13 @@ export class CardController {
     this.#anchorIndex = anchorIndex;
     this.#opener = openedBy;
     this.#painter.setActive(mention);
-    const card = renderToNode(Card, { pack: this.#pack, topic, language: this.#language(), onClose: () => this.close(true) });
+    const card = renderToNode(Card, {
+      pack: this.#pack,
+      topic,
+      language: this.#language(),
+      articleDate: this.#articleDate(),
+      onClose: () => this.close(true),
+    });
     this.#host.show(card, rect); // a DOMRect is a Box
     if (openedBy === 'keyboard') this.#host.focus();
   }
