@@ -30,7 +30,7 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
   const { cards, host, settings } = deps;
   const hover = new HoverTimers<Hit>(
     {
-      open: (hit) => cards.open(hit.mention, 'hover', hit.anchor),
+      open: (hit) => cards.open(hit.mention, 'hover', { anchorIndex: hit.anchor }),
       close: () => cards.close(false),
       stillThere: (hit) => deps.scan.mentions.has(hit.mention),
       same: (a, b) => a.mention === b.mention,
@@ -71,7 +71,7 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
     (event) => {
       if (host.owns(event.target)) return;
       const hit = settings().openOn === 'click' ? paintedMentionAt(deps.scan, event.clientX, event.clientY) : undefined;
-      if (hit) cards.open(hit.mention, 'click', hit.anchor);
+      if (hit) cards.open(hit.mention, 'click', { anchorIndex: hit.anchor });
       else if (cards.openedBy === 'click') cards.close(false);
     },
     options,

@@ -1,6 +1,8 @@
 /**
  * The keyboard path: the extension's shortcut (a browser command, forwarded by the background)
- * moves to the next mention, scrolls it into view and opens its card with focus inside.
+ * moves to the next mention, scrolls it into view and opens its card with focus inside, and has
+ * screen readers say where the reader is ("Mention 3 of 12: Alibaba") — starting from no mention,
+ * first how many of each topic the page has.
  */
 import type { CardController } from './card/card-controller';
 import { mentionRects } from './geometry';
@@ -8,11 +10,14 @@ import type { Mention, MentionIndex } from './mentions';
 
 export function focusNextMention(mentions: MentionIndex, cards: CardController, direction: 1 | -1): { moved: boolean } {
   const ordered = mentions.inDocumentOrder();
+  const fromNone = cards.openedBy !== 'keyboard'; // no mention has the keyboard's focus yet
   const start = startIndex(ordered, cards.openMention, direction);
   for (let step = 0; step < ordered.length; step++) {
-    const mention = ordered[(start + step * direction + ordered.length * 2) % ordered.length]!;
+    const index = (start + step * direction + ordered.length * 2) % ordered.length;
+    const mention = ordered[index]!;
     if (!bringIntoView(mention)) continue;
-    cards.open(mention, 'keyboard');
+    const counts = fromNone ? mentions.topicCounts() : undefined;
+    cards.open(mention, 'keyboard', { position: { index, total: ordered.length, counts } });
     return { moved: true };
   }
   return { moved: false };
@@ -20,9 +25,10 @@ export function focusNextMention(mentions: MentionIndex, cards: CardController, 
 
 /** Opens the card of the mention at `index` in document order (the popup's list), scrolled into view. */
 export function revealMention(mentions: MentionIndex, cards: CardController, index: number): { moved: boolean } {
-  const mention = mentions.inDocumentOrder()[index];
+  const ordered = mentions.inDocumentOrder();
+  const mention = ordered[index];
   if (!mention || !bringIntoView(mention)) return { moved: false };
-  cards.open(mention, 'keyboard');
+  cards.open(mention, 'keyboard', { position: { index, total: ordered.length } });
   return { moved: true };
 }
 

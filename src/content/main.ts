@@ -7,7 +7,7 @@
 import { compileMatcher } from '../core/matcher';
 import type { Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
-import { aliasesOf } from '../core/topics';
+import { aliasLanguage, aliasesOf } from '../core/topics';
 import type { Facts } from '../shared/facts';
 import { resolveLanguage, setMessages } from '../shared/i18n';
 import { MAX_LISTED_MENTIONS } from '../shared/messages';
@@ -17,6 +17,7 @@ import { CardHost } from './card/card-host';
 import { reportCounts } from './count-reporter';
 import { watchPointer } from './hover';
 import { focusNextMention, revealMention } from './keyboard';
+import { mentionText, type Mention } from './mentions';
 import { PageScan } from './scan/page-scan';
 import { exposeScanner, type Session } from './scanner-loader';
 import { snippetOf } from './snippets';
@@ -38,7 +39,12 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
     host,
     scan.painter,
     pack,
-    { language: () => resolveLanguage(settings.card.language), articleDate: () => articleDate(document) },
+    {
+      language: (mention) =>
+        resolveLanguage(settings.card.language, { page: document.documentElement.lang, mention: aliasLanguageOf(pack, mention) }),
+      articleDate: () => articleDate(document),
+      topicsOnPage: () => scan.mentions.topicCounts().map((count) => count.topicId),
+    },
     signal,
   );
   scan.mentions.subscribe({ removed: (mention) => cards.openMention === mention && cards.close(false) });
@@ -68,10 +74,17 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
         .map((mention) => ({ topicId: mention.topicId, ...snippetOf(mention) })),
       lastScan: scan.lastScan,
       articleDate: articleDate(document),
+      pageLanguage: document.documentElement.lang || undefined,
     }),
     focusNext: (direction) => focusNextMention(scan.mentions, cards, direction),
     reveal: (index) => revealMention(scan.mentions, cards, index),
   };
+}
+
+/** The language of the alias a mention is: a Chinese alias on any page gets the Chinese card under "the article's language". */
+function aliasLanguageOf(pack: Pack, mention: Mention) {
+  const topic = pack.topics.find((t) => t.id === mention.topicId);
+  return topic && aliasLanguage(topic, mentionText(mention));
 }
 
 function matcherFor(pack: Pack, settings: Settings) {

@@ -103,6 +103,11 @@ export class MentionIndex {
   }
 }
 
+/** The mention's own text, as the page has it (white space and case included). */
+export function mentionText(mention: Mention): string {
+  return mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join('');
+}
+
 export function isConnected(mention: Mention): boolean {
   return mention.ranges.every((range) => range.startContainer.isConnected && range.endOffset <= (range.startContainer as Text).length);
 }

@@ -1,6 +1,6 @@
 /** A short piece of the sentence around a mention, for the popup's list of mentions. */
 import { blockAround } from './scan/text-walker';
-import type { Mention } from './mentions';
+import { mentionText, type Mention } from './mentions';
 
 const CONTEXT_CHARS = 50;
 
@@ -21,11 +21,7 @@ export function snippetOf(mention: Mention): { before: string; text: string; aft
     const after = range.toString();
     return { before: clip(tidy(before).trimStart(), 'end'), text: tidy(text), after: clip(tidy(after).trimEnd(), 'start') };
   } catch {
-    return {
-      before: '',
-      text: mention.ranges.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join(''),
-      after: '',
-    };
+    return { before: '', text: mentionText(mention), after: '' };
   }
 }
 

@@ -14,6 +14,13 @@ export function highlightCss({ style, colour }: Settings['highlight']): string {
   const strong = `color-mix(in srgb, ${colour} 60%, transparent)`;
   const underline = `text-decoration-line: underline; text-decoration-color: ${colour}; text-decoration-thickness: 2px;`;
   const mention = style === 'background' ? `background-color: ${tint}; ${underline}` : style === 'underline' ? underline : '';
+  // Forced colours (Windows High Contrast) would drop the reader's colour: system colours there,
+  // a mention marked as the system marks text, the open card's mention as the system selects it.
+  const forcedMention = style === 'none' ? '' : 'background-color: Mark; color: MarkText;';
   return `::highlight(${MENTION_HIGHLIGHT}) { ${mention} }
-::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${strong}; ${underline} }`;
+::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${strong}; ${underline} }
+@media (forced-colors: active) {
+  ::highlight(${MENTION_HIGHLIGHT}) { ${forcedMention} }
+  ::highlight(${ACTIVE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
+}`;
 }

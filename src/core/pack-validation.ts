@@ -100,7 +100,11 @@ function checkTopic(check: Checker, value: unknown, at: string, statIds: Set<str
   check.localized(topic.name, `${at}.name`);
   const aliases = check.list(topic.aliases, `${at}.aliases`, (a, aliasAt) => checkAlias(check, a, aliasAt));
   if (aliases.size === 0 && Array.isArray(topic.aliases)) check.problem(`${at}.aliases`, 'needs at least one alias', []);
+  check.claim(topic.brief, `${at}.brief`);
   check.claim(topic.summary, `${at}.summary`);
+  if (Array.isArray(topic.keyStatistics) && topic.keyStatistics.length === 0) {
+    check.problem(`${at}.keyStatistics`, 'needs at least one statistic (the first is the card’s lead figure)', []);
+  }
   check.references(topic.keyStatistics, `${at}.keyStatistics`, statIds, 'statistic');
   check.list(topic.relations, `${at}.relations`, (r, relationAt) => {
     check.claim(r, relationAt);

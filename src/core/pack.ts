@@ -69,7 +69,11 @@ export interface Topic {
   id: string;
   name: Localized;
   aliases: Alias[];
+  /** One or two sentences: what the card's first view says, at a glance. */
+  brief: Claim;
+  /** The topic in full, behind the card's "More". */
   summary: Claim;
+  /** The figures about it; the first is the one the card's first view shows. */
   keyStatistics: string[];
   relations: Relation[];
 }

@@ -9,7 +9,8 @@ import { normalizeSite, type SiteSettings } from './sites';
 export const SETTINGS_VERSION = 1;
 
 export type HighlightStyle = 'background' | 'underline' | 'none';
-export type CardLanguage = 'browser' | 'en' | 'zh-CN';
+/** `article`: the article's own language where the card has it (Chinese), the browser's otherwise. */
+export type CardLanguage = 'article' | 'browser' | 'en' | 'zh-CN';
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -25,7 +26,7 @@ export const DEFAULTS: Settings = {
   topics: {},
   sites: { mode: 'news', allowed: [], blocked: [] },
   highlight: { style: 'background', colour: '#ffc400', firstOnly: false },
-  card: { hoverDelayMs: 300, openOn: 'hover', language: 'browser' },
+  card: { hoverDelayMs: 300, openOn: 'hover', language: 'article' },
 };
 
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
@@ -123,7 +124,7 @@ function validate(data: Record<string, unknown>, problems: string[]): Settings {
     card: {
       hoverDelayMs: pick('card.hoverDelayMs', card.hoverDelayMs, d.card.hoverDelayMs, isHoverDelay),
       openOn: pick('card.openOn', card.openOn, d.card.openOn, oneOf(['hover', 'click'])),
-      language: pick('card.language', card.language, d.card.language, oneOf(['browser', 'en', 'zh-CN'])),
+      language: pick('card.language', card.language, d.card.language, oneOf(['article', 'browser', 'en', 'zh-CN'])),
     },
   };
 }

@@ -4,7 +4,7 @@
  * mention only" — the first mention of each topic. Pure: no DOM, no browser API.
  */
 import type { AliasSpec } from './matcher';
-import type { Pack } from './pack';
+import type { Language, Pack, Topic } from './pack';
 
 /** Every alias of every topic not turned off in `shown` (a topic missing from it is shown), as the matcher takes them. */
 export function aliasesOf(pack: Pick<Pack, 'topics'>, shown: Readonly<Record<string, boolean>> = {}): AliasSpec[] {
@@ -19,4 +19,13 @@ export function aliasesOf(pack: Pick<Pack, 'topics'>, shown: Readonly<Record<str
 export function firstOfEachTopic<M extends { topicId: string }>(ordered: readonly M[]): M[] {
   const seen = new Set<string>();
   return ordered.filter((mention) => !seen.has(mention.topicId) && Boolean(seen.add(mention.topicId)));
+}
+
+/** The language of the alias a mention's text is (`Apple  intelligence` is the English alias), if it is one of the topic's. */
+export function aliasLanguage(topic: Pick<Topic, 'aliases'>, text: string): Language | undefined {
+  const fold = (s: string, caseSensitive: boolean) => {
+    const spaced = s.replace(/\s+/g, ' ').trim();
+    return caseSensitive ? spaced : spaced.toLowerCase();
+  };
+  return topic.aliases.find((alias) => fold(alias.text, alias.caseSensitive === true) === fold(text, alias.caseSensitive === true))?.lang;
 }

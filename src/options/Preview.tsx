@@ -18,6 +18,7 @@ export function Preview({ settings, pack, language, text }: { settings: Settings
   const matches = compileMatcher(aliasesOf(pack, settings.topics)).find(text);
   const shown = settings.highlight.firstOnly ? firstOfEachTopic(matches) : matches;
   const first = pack.topics.find((topic) => topic.id === shown[0]?.topicId);
+  const topicsOnPage = [...new Set(shown.map((match) => match.topicId))];
 
   useEffect(() => {
     sheet.replaceSync(highlightCss(settings.highlight));
@@ -37,7 +38,7 @@ export function Preview({ settings, pack, language, text }: { settings: Settings
       </p>
       {first && (
         <div class="preview-card">
-          <Card pack={pack} topic={first} language={language} onClose={() => undefined} />
+          <Card pack={pack} topic={first} language={language} topicsOnPage={topicsOnPage} onClose={() => undefined} />
         </div>
       )}
     </div>

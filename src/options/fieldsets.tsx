@@ -132,6 +132,7 @@ export function CardFieldset({ settings, set }: FieldsetProps) {
       <label class="row">
         {message('optionsLanguage')}
         <select value={card.language} onChange={(e) => set('card', { language: e.currentTarget.value as CardLanguage })}>
+          <option value="article">{message('optionsLanguageArticle')}</option>
           <option value="browser">{message('optionsLanguageBrowser')}</option>
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>

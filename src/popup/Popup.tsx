@@ -32,7 +32,8 @@ export function Popup({ pack }: { pack: Pack }) {
     return () => clearInterval(timer);
   }, [view.kind]);
   if (!handle) return null;
-  const language = resolveLanguage(handle.settings.card.language);
+  const running = view.kind === 'page' && view.state.status === 'running' ? view.state : undefined;
+  const language = resolveLanguage(handle.settings.card.language, { page: running?.pageLanguage });
   return (
     <main class="popup surface" aria-busy={view.kind === 'loading' || hostAccess === 'checking' || undefined}>
       <header class="title">
@@ -45,11 +46,7 @@ export function Popup({ pack }: { pack: Pack }) {
       {!(view.kind === 'unavailable' && hostAccess !== 'granted') && (
         <TabSection view={view} handle={handle} pack={pack} language={language} onView={setView} />
       )}
-      <AtAGlance
-        pack={pack}
-        language={language}
-        articleDate={view.kind === 'page' && view.state.status === 'running' ? view.state.articleDate : undefined}
-      />
+      <AtAGlance pack={pack} language={language} articleDate={running?.articleDate} />
       <footer class="links">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {message('popupOptions')}

@@ -19,10 +19,24 @@ export function setMessages(bundles: MessageBundles): void {
   MESSAGES = bundles;
 }
 
-/** The language to show: the reader's choice, or the browser's where the extension has it. */
-export function resolveLanguage(choice: CardLanguage = 'browser'): Language {
-  if (choice !== 'browser') return choice;
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+/** What is known of the article's language: its `lang`, and the language of the alias the mention is. */
+export interface ArticleLanguage {
+  page?: string;
+  mention?: Language;
+}
+
+/**
+ * The language to show: the reader's choice; for "the article's language", Chinese on a Chinese
+ * article (its `lang`, or a Chinese alias) and the browser's language elsewhere, as for "browser".
+ */
+export function resolveLanguage(choice: CardLanguage = 'article', article: ArticleLanguage = {}): Language {
+  if (choice === 'en' || choice === 'zh-CN') return choice;
+  if (choice === 'article' && (article.mention === 'zh-CN' || isChinese(article.page))) return 'zh-CN';
+  return isChinese(browser.i18n.getUILanguage()) ? 'zh-CN' : 'en';
+}
+
+function isChinese(tag: string | undefined): boolean {
+  return /^zh(-|$)/i.test(tag ?? '');
 }
 
 /** A `_locales` message in `language`, with `$1`… substituted as `browser.i18n.getMessage` would. */

@@ -52,6 +52,8 @@ export type PageState = { host: string } & (
       lastScan: { textNodes: number; milliseconds: number };
       /** The article's own date (YYYY-MM or YYYY-MM-DD), where the page gives one clearly (content/article-date.ts). */
       articleDate?: string;
+      /** The page's own `lang`, if it says one (the card's "the article's language" follows it). */
+      pageLanguage?: string;
     }
   | { status: 'idle'; reason: Exclude<IdleReason, 'failed'> }
   /** It should run here but could not start; `error` says why. */

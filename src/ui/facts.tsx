@@ -6,7 +6,7 @@
  * render them without Preact (content/card/dom-jsx.ts).
  */
 import { isNewerThanFacts } from '../core/dates';
-import type { Evidence, Language, Localized, Outcome, Pack, Reported, TimelineEvent } from '../core/pack';
+import type { Evidence, Language, Localized, Outcome, Pack, Reported, Statistic, TimelineEvent } from '../core/pack';
 import { formatList, formatMonth, formatPercent, message, messageParts, type MessageKey } from '../shared/i18n';
 import { StatisticChart } from './StatisticChart';
 
@@ -15,26 +15,28 @@ interface FactProps {
   language: Language;
 }
 
-/** "Source: Article 1 and Article 2", or "Source: IDC, via Article 2"; then the quotes, folded. */
+/**
+ * "Source: Article 1 and Article 2", or "Source: IDC, via Article 2" — a disclosure: the line is
+ * its button, and opening it shows the quotes.
+ */
 export function Provenance({ pack, language, evidence, reportedBy }: FactProps & { evidence: Evidence[]; reportedBy?: Localized }) {
   const names = [...new Set(evidence.map((e) => e.source))].map((id) => shortName(pack, id, language));
   const line = reportedBy
     ? message('cardReportedBy', [reportedBy[language], formatList(names, language)], language)
     : message('cardSourceLine', [formatList(names, language)], language);
   return (
-    <div class="provenance">
-      <p>{line}</p>
-      <details class="evidence">
-        <summary>{message('cardEvidence', [], language)}</summary>
-        <ul>
-          {unique(evidence).map((e, i) => (
-            <li key={i}>
-              <q lang="en">{e.quote}</q> {message('cardQuoteSource', [shortName(pack, e.source, language)], language)}
-            </li>
-          ))}
-        </ul>
-      </details>
-    </div>
+    <details class="provenance">
+      <summary>
+        <span class="source-line">{line}</span> <span class="evidence-toggle">{message('cardEvidence', [], language)}</span>
+      </summary>
+      <ul>
+        {unique(evidence).map((e, i) => (
+          <li key={i}>
+            <q lang="en">{e.quote}</q> {message('cardQuoteSource', [shortName(pack, e.source, language)], language)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -44,34 +46,44 @@ export function Statistics({ pack, language, ids, headingId }: FactProps & { ids
       <h3 id={headingId}>{message('cardKeyStatistics', [], language)}</h3>
       {ids.map((id) => {
         const statistic = pack.statistics.find((s) => s.id === id);
-        if (!statistic) return null;
-        const { comparison } = statistic;
-        return (
-          <figure class="statistic" key={id}>
-            <figcaption>
-              {messageParts(
-                'cardStatistic',
-                [statistic.label[language], statistic.period[language], <strong>{formatPercent(statistic.value, language)}</strong>],
-                language,
-              )}
-              {comparison &&
-                messageParts(
-                  'cardComparison',
-                  [comparison.label[language], <strong>{formatPercent(comparison.value, language)}</strong>],
-                  language,
-                )}
-            </figcaption>
-            <StatisticChart statistic={statistic} language={language} />
-            <Provenance
-              pack={pack}
-              language={language}
-              evidence={[...statistic.evidence, ...(comparison?.evidence ?? [])]}
-              reportedBy={statistic.reportedBy}
-            />
-          </figure>
-        );
+        return statistic && <StatisticFigure key={id} pack={pack} language={language} statistic={statistic} />;
       })}
     </section>
+  );
+}
+
+/**
+ * One figure: what it measures and over when, its value (and what it compares with), its chart,
+ * where it comes from. `compact` (the card's first view) leaves the values to the chart's rows.
+ */
+export function StatisticFigure({ pack, language, statistic, compact = false }: FactProps & { statistic: Statistic; compact?: boolean }) {
+  const { comparison } = statistic;
+  return (
+    <figure class="statistic">
+      <figcaption>
+        {compact
+          ? message('cardStatisticTitle', [statistic.label[language], statistic.period[language]], language)
+          : messageParts(
+              'cardStatistic',
+              [statistic.label[language], statistic.period[language], <strong>{formatPercent(statistic.value, language)}</strong>],
+              language,
+            )}
+        {comparison &&
+          !compact &&
+          messageParts(
+            'cardComparison',
+            [comparison.label[language], <strong>{formatPercent(comparison.value, language)}</strong>],
+            language,
+          )}
+      </figcaption>
+      <StatisticChart statistic={statistic} language={language} />
+      <Provenance
+        pack={pack}
+        language={language}
+        evidence={[...statistic.evidence, ...(comparison?.evidence ?? [])]}
+        reportedBy={statistic.reportedBy}
+      />
+    </figure>
   );
 }
 

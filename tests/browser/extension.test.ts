@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { focusedNode, readCard, waitForCard } from './harness/card';
+import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
 import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
@@ -155,26 +155,26 @@ describe('the card', () => {
     await page.mouse.move(point!.x, point!.y);
     const card = await waitForCard(session, page);
     expect(card?.name).toBe('Alibaba');
+    for (const text of ['Apple plans to integrate Alibaba’s AI models', 'Huawei', '-0.3%', '+42%', 'Source: IDC, via Article 2']) {
+      expect(card?.text).toContain(text);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}/card-hover-light.png` });
+    const whole = await openMore(session, page);
     for (const text of [
       'Alibaba is the Chinese tech giant Apple partnered with',
       'Apple’s revenue in the Greater China region',
       '-11.1%',
       '+4%',
-      'Huawei’s sales, in the same report',
-      '-0.3%',
-      '+42%',
       'In December (year not stated)',
       'Baidu',
       'Tencent, ByteDance',
       'DeepSeek',
       'Cyberspace Administration',
       'simplified Chinese',
-      'Source: IDC, via Article 2',
       'Reported around early 2025: an estimate.',
     ]) {
-      expect(card?.text).toContain(text);
+      expect(whole.text).toContain(text);
     }
-    await page.screenshot({ path: `${ARTIFACTS}/card-hover-light.png` });
     await page.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { focusedNode, readCard, waitForCard } from './harness/card';
+import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
 import type { ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -31,7 +31,7 @@ async function cardOn(path: string, mention = 'Alibaba'): Promise<{ page: Page; 
   await page.mouse.move(point!.x, point!.y);
   const card = await waitForCard(session, page);
   expect(card?.name).toBe(mention === 'Alibaba' ? 'Alibaba' : 'Apple Intelligence');
-  return { page, text: card!.text };
+  return { page, text: (await openMore(session, page)).text };
 }
 
 describe('the card on an article newer than its facts', () => {
@@ -112,7 +112,7 @@ describe('the card’s claims', () => {
     );
     const closedCard = await readCard(session, page);
     expect(closedCard?.name).toBe('Alibaba');
-    expect(closedCard?.text).not.toContain('Apple has taken an important step');
+    expect(closedCard?.text).not.toContain('By integrating Alibaba');
     // The close button, then the first claim's "Evidence": open it.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -120,11 +120,11 @@ describe('the card’s claims', () => {
     await page.keyboard.press('Enter');
     const card = await waitFor(
       () => readCard(session, page),
-      (c) => c?.text.includes('Apple has taken an important step') ?? false,
+      (c) => c?.text.includes('By integrating Alibaba') ?? false,
       'the quotes showing',
     );
     expect(card?.text).toContain(
-      'Apple has taken an important step in bringing artificial intelligence (AI) to Chinese customers by partnering with Alibaba.',
+      "By integrating Alibaba's AI models, Apple plans to provide a more refined user experience, making iPhones more appealing to Chinese consumers",
     );
     expect(card?.text).toContain('— Article 2');
     await page.screenshot({ path: `${ARTIFACTS}/card-evidence.png` });
@@ -142,17 +142,18 @@ describe('the card’s claims', () => {
       await eventually(() => session.badgeText(page), '1', { timeout: 10_000 });
       const point = await pointOnMention(page, 'Alibaba');
       await page.mouse.move(point!.x, point!.y);
-      const card = await waitFor(
+      await waitFor(
         () => readCard(session, page),
         (c) => c?.name === '阿里巴巴',
         'the Chinese card',
       );
+      const card = await openMore(session, page);
       // Accessibility trees put a space between text nodes; Chinese has none.
-      const text = card!.text.replace(/\s+/g, '');
+      const text = card.text.replace(/\s+/g, '');
       for (const words of [
         '本文发表于2026年11月；这些信息估计报道于2025年初前后，情况可能已有变化。',
         '来源：IDC（转引自报道二）',
-        '苹果在华智能手机销量（2024年第三季度）：-0.3%；华为销量（IDC同一统计）：+42%',
+        '苹果在华智能手机销量（2024年第三季度）苹果-0.3%华为+42%',
         '12月（未说明年份）·百度',
         '腾讯、字节跳动',
         'DeepSeek（深度求索）',
@@ -160,7 +161,7 @@ describe('the card’s claims', () => {
       ]) {
         expect(text).toContain(words);
       }
-      expect(card?.text).not.toMatch(/Baidu|Tencent|ByteDance|[,:;] /);
+      expect(card.text).not.toMatch(/Baidu|Tencent|ByteDance|[,:;] /);
       await page.screenshot({ path: `${ARTIFACTS}/card-chinese-dated.png` });
       const popup = await session.openPopup(page);
       expect(await popup.$eval('.article-age', (el) => el.textContent)).toBe(

@@ -70,6 +70,7 @@ function everythingShown(pack: Pack): Shown[] {
   });
   const shown: Shown[] = [claim('title', pack.title.text, pack.title.evidence), claim('summary', pack.summary.text, pack.summary.evidence)];
   pack.topics.forEach((topic, t) => {
+    shown.push(claim(`topics[${t}].brief`, topic.brief.text, topic.brief.evidence));
     shown.push(claim(`topics[${t}].summary`, topic.summary.text, topic.summary.evidence));
     topic.relations.forEach((relation, r) => shown.push(claim(`topics[${t}].relations[${r}]`, relation.text, relation.evidence)));
   });

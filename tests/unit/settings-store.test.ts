@@ -116,12 +116,12 @@ describe('the settings store', () => {
     const newer = {
       ...structuredClone(DEFAULTS),
       version: 2,
-      card: { ...DEFAULTS.card, language: 'article', tapToOpen: true },
+      card: { ...DEFAULTS.card, language: 'ja', tapToOpen: true },
       reading: { summaries: 'short' },
     };
     sync.items = { settings: { ...newer, sites: { mode: 'news' } }, 'sites.allowed': [], 'sites.blocked': [] };
     const { settings } = await loadSettings();
-    expect(settings.card.language).toBe('browser'); // not a value this version knows: its default
+    expect(settings.card.language).toBe('article'); // not a value this version knows: its default
     const saver = new SettingsSaver(() => {});
     saver.know(settings);
     await saver.flushNow({ ...settings, card: { ...settings.card, hoverDelayMs: 600 } });

@@ -31,7 +31,7 @@ describe('reading stored settings', () => {
       topics: { 'apple-intelligence': false },
       sites: { mode: 'news', allowed: ['example.com'], blocked: [] },
       highlight: { style: 'underline', colour: DEFAULTS.highlight.colour, firstOnly: false },
-      card: { hoverDelayMs: 300, openOn: 'click', language: 'browser' },
+      card: { hoverDelayMs: 300, openOn: 'click', language: 'article' },
     });
     expect(problems).toHaveLength(9);
     expect(problems).toContain('highlight.colour: "red; background: url(x)" is not valid; the default is used');

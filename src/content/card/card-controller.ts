@@ -5,15 +5,33 @@
  * focus back to where it was.
  */
 import { renderToNode } from './dom-jsx';
-import type { Language, Pack } from '../../core/pack';
+import type { Language, Pack, Topic } from '../../core/pack';
+import { formatList, message } from '../../shared/i18n';
+import type { TopicCount } from '../../shared/messages';
 import type { HighlightPainter } from '../highlights';
 import type { Mention } from '../mentions';
-import { mentionRects } from '../geometry';
+import { anchorBox } from '../geometry';
 import { Card } from '../../ui/Card';
 import type { CardHost } from './card-host';
 
 /** How the card was opened decides how it closes: hover by leaving, click by clicking elsewhere, keyboard by focus. */
 export type OpenedBy = 'hover' | 'click' | 'keyboard';
+
+/** Where a mention reached by keyboard is among all of them; `counts` when the reader starts from none. */
+export interface MentionPosition {
+  index: number;
+  total: number;
+  counts?: TopicCount[];
+}
+
+export interface CardContext {
+  /** The card's language for a mention, now (the reader's choice, the article's, the alias's). */
+  language: (mention: Mention) => Language;
+  /** The page's own date, if it gives one: the card says when it is newer than the facts. */
+  articleDate: () => string | undefined;
+  /** The topics the page mentions, now. */
+  topicsOnPage: () => readonly string[];
+}
 
 export class CardController {
   #mention: Mention | undefined;
@@ -24,22 +42,13 @@ export class CardController {
   readonly #host: CardHost;
   readonly #painter: HighlightPainter;
   readonly #pack: Pack;
-  readonly #language: () => Language;
-  readonly #articleDate: () => string | undefined;
+  readonly #context: CardContext;
 
-  /** `language`: the card's, now. `articleDate`: the page's own date, if it gives one (the card says when it is newer than the facts). */
-  constructor(
-    host: CardHost,
-    painter: HighlightPainter,
-    pack: Pack,
-    { language, articleDate }: { language: () => Language; articleDate: () => string | undefined },
-    signal: AbortSignal,
-  ) {
+  constructor(host: CardHost, painter: HighlightPainter, pack: Pack, context: CardContext, signal: AbortSignal) {
     this.#host = host;
     this.#painter = painter;
     this.#pack = pack;
-    this.#language = language;
-    this.#articleDate = articleDate;
+    this.#context = context;
     const options = { capture: true, signal };
     document.addEventListener('keydown', (event) => this.#onKeyDown(event), options);
     document.addEventListener('focusin', () => this.#onFocusMoved(), options);
@@ -56,30 +65,40 @@ export class CardController {
     return this.#mention ? this.#opener : undefined;
   }
 
-  /** Opens the card for `mention`, next to its line box number `anchorIndex`. */
-  open(mention: Mention, openedBy: OpenedBy, anchorIndex = 0): void {
-    const topic = this.#pack.topics.find((t) => t.id === mention.topicId);
-    const rect = mentionRects(mention)[anchorIndex];
-    if (!topic || !rect) return;
+  /**
+   * Opens the card for `mention`, next to its line box number `anchorIndex`. Reached by keyboard
+   * (`position` given), it first has screen readers say where the reader is.
+   */
+  open(
+    mention: Mention,
+    openedBy: OpenedBy,
+    { anchorIndex = 0, position }: { anchorIndex?: number; position?: MentionPosition } = {},
+  ): void {
+    const topic = this.#topicOf(mention.topicId);
+    const anchor = anchorBox(mention, anchorIndex);
+    if (!topic || !anchor) return;
     if (openedBy === 'keyboard' && this.openedBy !== 'keyboard') this.#returnFocusTo = document.activeElement;
     this.#mention = mention;
     this.#anchorIndex = anchorIndex;
     this.#opener = openedBy;
     this.#painter.setActive(mention);
+    const language = this.#context.language(mention);
+    if (position) this.#host.announce(this.#whereAmI(topic, position, language));
     const card = renderToNode(Card, {
       pack: this.#pack,
       topic,
-      language: this.#language(),
-      articleDate: this.#articleDate(),
+      language,
+      topicsOnPage: this.#context.topicsOnPage(),
+      articleDate: this.#context.articleDate(),
       onClose: () => this.close(true),
     });
-    this.#host.show(card, rect); // a DOMRect is a Box
+    this.#host.show(card, anchor);
     if (openedBy === 'keyboard') this.#host.focus();
   }
 
   /** Renders the open card again (the reader changed its language). */
   refresh(): void {
-    if (this.#mention) this.open(this.#mention, this.#opener, this.#anchorIndex);
+    if (this.#mention) this.open(this.#mention, this.#opener, { anchorIndex: this.#anchorIndex });
   }
 
   /** Closes the card; when it had focus, focus goes back to where the reader was before. */
@@ -95,6 +114,22 @@ export class CardController {
       else (document.activeElement as HTMLElement | null)?.blur?.();
     }
     this.#returnFocusTo = null;
+  }
+
+  /** "Found on this page: Alibaba (9) and Apple Intelligence (5). Mention 1 of 14: Alibaba". */
+  #whereAmI(topic: Topic, { index, total, counts }: MentionPosition, language: Language): string {
+    const number = (n: number) => n.toLocaleString(language);
+    const here = message('announceMention', [number(index + 1), number(total), topic.name[language]], language);
+    if (!counts) return here;
+    const perTopic = counts.flatMap(({ topicId, count }) => {
+      const name = this.#topicOf(topicId)?.name[language];
+      return name && count > 0 ? [message('announceTopicCount', [name, number(count)], language)] : [];
+    });
+    return message('announceCounts', [formatList(perTopic, language), here], language);
+  }
+
+  #topicOf(id: string): Topic | undefined {
+    return this.#pack.topics.find((t) => t.id === id);
   }
 
   #onKeyDown(event: KeyboardEvent): void {
@@ -115,9 +150,8 @@ export class CardController {
 
   #reposition(): void {
     if (!this.#mention) return;
-    const rects = mentionRects(this.#mention);
-    const rect = rects[Math.min(this.#anchorIndex, rects.length - 1)];
-    if (rect) this.#host.place(rect);
+    const anchor = anchorBox(this.#mention, this.#anchorIndex);
+    if (anchor) this.#host.place(anchor);
     else this.close(false);
   }
 }

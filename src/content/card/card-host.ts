@@ -2,16 +2,27 @@
  * The one element Context Cards adds to a page: a host with a closed shadow root that holds the
  * card, created on first use (docs/ARCHITECTURE.md, decision 4). It goes into the top layer as a popover where
  * the browser has them, so no page overlay can cover it, and its constructable stylesheet applies
- * under any page Content-Security-Policy.
+ * under any page Content-Security-Policy. Beside the card it holds a live region, which tells
+ * screen readers what the keyboard found: highlights are invisible to assistive technology.
  */
 import { adoptStyleSheet } from '../browser-quirks';
 import factsCss from '../../ui/facts.css';
 import cardCss from '../../ui/card.css';
-import { placeCard, type Box } from './placement';
+import { MARGIN, placeCard, type Box } from './placement';
+
+/**
+ * A live region's text is spoken when it changes: it is emptied, then given its text a moment
+ * later, so that the same text twice is said twice, and a region just added (which not every
+ * screen reader watches yet) is there before its text is.
+ */
+const ANNOUNCE_DELAY_MS = 150;
 
 export class CardHost {
   #host: HTMLElement | undefined;
   #shadow: ShadowRoot | undefined;
+  #slot: HTMLElement | undefined;
+  #liveRegion: HTMLElement | undefined;
+  #announcing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(signal: AbortSignal) {
     signal.addEventListener('abort', () => this.#remove());
@@ -24,25 +35,37 @@ export class CardHost {
 
   /** Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport rect). */
   show(content: Node, anchor: Box): void {
-    const shadow = this.#ensureHost();
-    shadow.replaceChildren(content);
+    this.#ensureHost();
+    this.#slot!.replaceChildren(content);
     this.place(anchor);
   }
 
   place(anchor: Box): void {
     const card = this.#cardElement();
     if (!card) return;
-    card.style.maxHeight = '';
-    const size = card.getBoundingClientRect();
+    // The viewport without the page's scrollbars (CSS `100vw` counts them).
     const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    card.style.maxHeight = '';
+    card.style.maxWidth = `${Math.max(0, viewport.width - 2 * MARGIN)}px`;
+    const size = card.getBoundingClientRect();
     const placement = placeCard(anchor, { width: size.width, height: size.height }, viewport);
     card.style.left = `${placement.left}px`;
-    card.style.top = `${placement.top}px`;
+    card.style.top = placement.side === 'below' ? `${placement.top}px` : 'auto';
+    card.style.bottom = placement.side === 'above' ? `${placement.bottom}px` : 'auto';
     card.style.maxHeight = `${placement.maxHeight}px`;
   }
 
   hide(): void {
-    this.#shadow?.replaceChildren();
+    this.#slot?.replaceChildren();
+  }
+
+  /** Has screen readers say `text` (politely: after what they are saying). The same text twice is said twice. */
+  announce(text: string): void {
+    this.#ensureHost();
+    const region = this.#liveRegion!;
+    region.textContent = '';
+    clearTimeout(this.#announcing);
+    this.#announcing = setTimeout(() => (region.textContent = text), ANNOUNCE_DELAY_MS);
   }
 
   focus(): void {
@@ -55,7 +78,7 @@ export class CardHost {
   }
 
   #cardElement(): HTMLElement | null {
-    return this.#shadow?.querySelector<HTMLElement>('.card') ?? null;
+    return this.#slot?.querySelector<HTMLElement>('.card') ?? null;
   }
 
   #ensureHost(): ShadowRoot {
@@ -66,6 +89,12 @@ export class CardHost {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(factsCss + cardCss);
       adoptStyleSheet(this.#shadow, sheet);
+      this.#liveRegion = document.createElement('div');
+      this.#liveRegion.className = 'announcer';
+      this.#liveRegion.setAttribute('role', 'status');
+      this.#liveRegion.setAttribute('aria-atomic', 'true');
+      this.#slot = document.createElement('div');
+      this.#shadow.append(this.#liveRegion, this.#slot);
     }
     this.#host = host;
     document.documentElement.append(host);
@@ -77,6 +106,7 @@ export class CardHost {
   }
 
   #remove(): void {
+    clearTimeout(this.#announcing);
     this.hide();
     this.#host?.remove();
   }

@@ -1,7 +1,9 @@
 /**
  * Where the card goes: below the line the reader is pointing at, or above it when there is more
  * room there, shifted sideways to stay in the viewport, and shortened (it scrolls) rather than
- * ever covering the mention it describes (docs/ARCHITECTURE.md, decision 4). Pure, so it is tested in Node.
+ * ever covering the mention it describes (docs/ARCHITECTURE.md, decision 4). The card is held by
+ * its edge next to the mention — its top below the line, its bottom above it — so that when it
+ * grows ("More"), it grows away from the mention, never over it. Pure, so it is tested in Node.
  */
 
 export interface Box {
@@ -11,24 +13,30 @@ export interface Box {
   bottom: number;
 }
 
-export interface Placement {
-  left: number;
-  top: number;
-  maxHeight: number;
-  side: 'below' | 'above';
-}
+/** `top` or `bottom` (from the viewport's bottom edge) of the card's edge next to the mention. */
+export type Placement = { left: number; maxHeight: number } & ({ side: 'below'; top: number } | { side: 'above'; bottom: number });
 
 const GAP = 6;
-const MARGIN = 8;
+/** Space kept between the card and the viewport's edges. */
+export const MARGIN = 8;
+/** Open or not, the card is never taller than this: a glance, not a page. */
+export const MAX_CARD_HEIGHT = 480;
 
 export function placeCard(anchor: Box, card: { width: number; height: number }, viewport: { width: number; height: number }): Placement {
   const roomBelow = viewport.height - anchor.bottom - GAP - MARGIN;
   const roomAbove = anchor.top - GAP - MARGIN;
-  const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
-  const maxHeight = Math.max(0, side === 'below' ? roomBelow : roomAbove);
-  const height = Math.min(card.height, maxHeight);
-  const top = side === 'below' ? anchor.bottom + GAP : anchor.top - GAP - height;
+  const below = card.height <= roomBelow || roomBelow >= roomAbove;
+  const maxHeight = Math.max(0, Math.min(MAX_CARD_HEIGHT, below ? roomBelow : roomAbove));
   const widest = viewport.width - card.width - MARGIN;
   const left = Math.max(MARGIN, Math.min(anchor.left, widest));
-  return { left, top, maxHeight, side };
+  return below
+    ? { left, maxHeight, side: 'below', top: anchor.bottom + GAP }
+    : { left, maxHeight, side: 'above', bottom: viewport.height - anchor.top + GAP };
+}
+
+/** The card's box in the viewport once placed, `height` tall at most. */
+export function placedBox(placement: Placement, card: { width: number; height: number }, viewport: { height: number }): Box {
+  const height = Math.min(card.height, placement.maxHeight);
+  const top = placement.side === 'below' ? placement.top : viewport.height - placement.bottom - height;
+  return { left: placement.left, top, right: placement.left + card.width, bottom: top + height };
 }

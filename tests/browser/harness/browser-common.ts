@@ -29,6 +29,22 @@ export interface AccessibleNode {
   children?: AccessibleNode[];
 }
 
+/** A box in the viewport, in CSS pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Media features a test sets as a reader's system would; what is left out is the browser's default. */
+export interface MediaFeatures {
+  colorScheme?: 'light' | 'dark';
+  /** Windows High Contrast and the like: `forced-colors: active`. */
+  forcedColors?: boolean;
+  reducedMotion?: boolean;
+}
+
 /** What each browser's launcher gives (chromium-session.ts, firefox-session.ts). */
 export interface BrowserSession {
   browser: Browser;
@@ -55,6 +71,13 @@ export interface BrowserSession {
   extensionErrors(): Promise<string[]>;
   tabIdOf(page: Page): Promise<number>;
   accessibilityTree(page: Page): Promise<AccessibleNode | null>;
+  /**
+   * Where the open card is, as assistive technology finds it: the dialog's box, and the box of the
+   * first node inside it whose accessible name matches each of `partNames` (regular expressions).
+   */
+  cardRects(page: Page, partNames: string[]): Promise<{ card: Rect; parts: Array<Rect | null> } | null>;
+  /** Sets media features for `page` (in Firefox, for the whole browser: call with `{}` to end). */
+  emulateMedia(page: Page, features: MediaFeatures): Promise<void>;
   close(): Promise<void>;
 }
 

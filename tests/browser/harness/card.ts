@@ -5,6 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import type { AccessibleNode } from './browser-common';
 import type { ExtensionSession } from './extension-browser';
+import { waitFor } from './waiting';
 
 export interface CardReading {
   /** Its accessible name. */
@@ -48,6 +49,46 @@ export async function waitForCard(
     if (Boolean(card) === open || Date.now() > deadline) return card;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The accessible name of the card's "More" control, in either language. */
+export const MORE = '^(More|更多)';
+
+/** Opens the card's "More" as a reader does, with a click on it, and returns the whole card once it shows the rest. */
+export async function openMore(session: ExtensionSession, page: Page): Promise<CardReading> {
+  const before = await readCard(session, page);
+  if (!before) throw new Error('No card is open');
+  // In a small viewport the card scrolls before "More" is in it: the reader scrolls it there first.
+  const more = await waitFor(
+    async () => {
+      const rects = await session.cardRects(page, [MORE]);
+      const [card, control] = [rects?.card, rects?.parts[0]];
+      if (!card || !control) throw new Error('No card with a "More" control is open');
+      if (control.y + control.height <= card.y + card.height) return control;
+      await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+      await page.mouse.wheel({ deltaY: 80 });
+      return null;
+    },
+    (control) => control !== null,
+    '"More" scrolled into the card’s view',
+    { timeout: 3000 },
+  );
+  await page.mouse.click(more!.x + more!.width / 2, more!.y + more!.height / 2);
+  const card = await waitFor(
+    () => readCard(session, page),
+    (now) => (now?.text.length ?? 0) > before.text.length * 2,
+    '"More" showing the rest of the card',
+    { timeout: 3000 },
+  );
+  return card!;
+}
+
+/** What the card's live region says now, as a screen reader would read it ('' when it says nothing or is not there). */
+export async function liveRegionText(session: ExtensionSession, page: Page): Promise<string> {
+  const region = find(await session.accessibilityTree(page), (node) => node.role === 'status' || node.role === 'statusbar');
+  const texts: string[] = [];
+  if (region) collect(region, texts);
+  return texts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function find(node: AccessibleNode | null | undefined, test: (node: AccessibleNode) => boolean): AccessibleNode | null {

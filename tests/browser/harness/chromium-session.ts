@@ -3,7 +3,7 @@
  * real click on the toolbar button, the card read from the accessibility tree, and every request
  * and every error of the extension recorded for each target it runs in.
  */
-import puppeteer, { TargetType, type Browser, type Page, type Target } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page, type SerializedAXNode, type Target } from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../../../scripts/find-browser.mjs';
 import {
@@ -15,6 +15,8 @@ import {
   type AccessibleNode,
   type BrowserSession,
   type LaunchOptions,
+  type MediaFeatures,
+  type Rect,
 } from './browser-common';
 
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
@@ -105,8 +107,48 @@ function chromiumSession(
     extensionErrors: () => Promise.resolve([...errors]),
     tabIdOf: (page) => activeTabId(page, inExtension),
     accessibilityTree: (page) => page.accessibility.snapshot({ interestingOnly: false }) as Promise<AccessibleNode | null>,
+    cardRects,
+    emulateMedia: (page, features) => emulateMedia(page, { colorScheme: colorScheme as 'light' | 'dark', ...features }),
     close: () => browser.close(),
   };
+}
+
+/**
+ * Media features over the DevTools protocol, which (unlike puppeteer's emulateMediaFeatures)
+ * knows `forced-colors` and then paints with the forced palette, as Windows High Contrast does.
+ */
+async function emulateMedia(
+  page: Page,
+  { colorScheme = 'light', forcedColors = false, reducedMotion = false }: MediaFeatures,
+): Promise<void> {
+  await page.createCDPSession().then((cdp) =>
+    cdp.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'prefers-color-scheme', value: colorScheme },
+        { name: 'forced-colors', value: forcedColors ? 'active' : 'none' },
+        { name: 'prefers-reduced-motion', value: reducedMotion ? 'reduce' : 'no-preference' },
+      ],
+    }),
+  );
+}
+
+/** The card's box and its parts', from the accessibility tree's nodes and their elements (closed shadow roots included). */
+async function cardRects(page: Page, partNames: string[]): Promise<{ card: Rect; parts: Array<Rect | null> } | null> {
+  const tree = await page.accessibility.snapshot({ interestingOnly: false });
+  const find = (node: SerializedAXNode, test: (n: SerializedAXNode) => boolean): SerializedAXNode | undefined =>
+    test(node) ? node : node.children?.map((child) => find(child, test)).find(Boolean);
+  const dialog = tree && find(tree, (node) => node.role === 'dialog');
+  if (!dialog) return null;
+  const rectOf = async (node: SerializedAXNode | undefined) =>
+    node ? ((await (await node.elementHandle())?.boundingBox()) ?? null) : null;
+  const card = await rectOf(dialog);
+  if (!card) return null;
+  const parts = await Promise.all(
+    partNames.map((name) =>
+      rectOf(find(dialog, (node) => node !== dialog && node.role !== 'StaticText' && new RegExp(name).test(node.name ?? ''))),
+    ),
+  );
+  return { card, parts };
 }
 
 /**

@@ -6,7 +6,7 @@
  * content scripts and background.
  */
 import type { Browser } from 'puppeteer-core';
-import type { AccessibleNode } from './browser-common';
+import type { AccessibleNode, MediaFeatures, Rect } from './browser-common';
 
 /** The WebDriver BiDi connection under puppeteer's Browser (not part of its public types). */
 interface BidiConnection {
@@ -68,6 +68,66 @@ export function accessibilityTreeOf(browser: Browser, url: string): Promise<Acce
       throw new Error('No accessibility tree for ' + url);
     }`,
     { url },
+  );
+}
+
+/** The card's box and its parts' (see BrowserSession.cardRects), from the accessibility service, in CSS pixels of the tab's viewport. */
+export function cardRectsOf(browser: Browser, url: string, partNames: string[]): Promise<{ card: Rect; parts: Array<Rect | null> } | null> {
+  return inBrowserChrome(
+    browser,
+    `async ({ url, partNames }) => {
+      const service = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const tab = window.gBrowser.browsers.find((b) => b.currentURI.spec === url);
+      const root = tab && service.getAccessibleFor(tab)?.firstChild;
+      if (!root) return null;
+      const boundsOf = (accessible) => {
+        const [x, y, width, height] = [{}, {}, {}, {}];
+        accessible.getBoundsInCSSPixels(x, y, width, height);
+        return { x: x.value, y: y.value, width: width.value, height: height.value };
+      };
+      const find = (accessible, test) => {
+        if (test(accessible)) return accessible;
+        for (let child = accessible.firstChild; child; child = child.nextSibling) {
+          const found = find(child, test);
+          if (found) return found;
+        }
+        return null;
+      };
+      const dialog = find(root, (a) => service.getStringRole(a.role) === 'dialog');
+      if (!dialog) return null;
+      const origin = boundsOf(root);
+      const relative = (a) => {
+        if (!a) return null;
+        const box = boundsOf(a);
+        return { ...box, x: box.x - origin.x, y: box.y - origin.y };
+      };
+      const parts = partNames.map((name) => {
+        const pattern = new RegExp(name);
+        return relative(find(dialog, (a) => a !== dialog && service.getStringRole(a.role) !== 'text leaf' && pattern.test(a.name ?? '')));
+      });
+      return { card: relative(dialog), parts };
+    }`,
+    { url, partNames },
+  );
+}
+
+/**
+ * Media features through the prefs that the system's settings set in Firefox, for every tab:
+ * forced colours as "override the page's colours: always", reduced motion, the colour scheme.
+ */
+export function emulateMediaPrefs(
+  browser: Browser,
+  { colorScheme = 'light', forcedColors = false, reducedMotion = false }: MediaFeatures,
+): Promise<void> {
+  return inBrowserChrome<void>(
+    browser,
+    `({ dark, forcedColors, reducedMotion }) => {
+      Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', dark ? 0 : 1);
+      Services.prefs.setIntPref('browser.display.document_color_use', forcedColors ? 2 : 0);
+      Services.prefs.setIntPref('ui.prefersReducedMotion', reducedMotion ? 1 : 0);
+    }`,
+    { dark: colorScheme === 'dark', forcedColors, reducedMotion },
   );
 }
 

@@ -16,7 +16,7 @@ import {
   type BrowserSession,
   type LaunchOptions,
 } from './browser-common';
-import { accessibilityTreeOf, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome';
+import { accessibilityTreeOf, cardRectsOf, emulateMediaPrefs, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome';
 import { startRecordingProxy } from './recording-proxy';
 import { waitFor } from './waiting';
 
@@ -146,6 +146,8 @@ function firefoxSession(
     extensionErrors: () => extensionErrors(browser),
     tabIdOf,
     accessibilityTree: (page) => accessibilityTreeOf(browser, page.url()),
+    cardRects: (page, partNames) => cardRectsOf(browser, page.url(), partNames),
+    emulateMedia: (_page, features) => emulateMediaPrefs(browser, { colorScheme: context.colorScheme as 'light' | 'dark', ...features }),
     close: context.close,
   };
 }
