@@ -8,10 +8,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import type { Rect } from './harness/browser-common';
-import { MORE, focusedNode, liveRegionText, openMore, readCard, waitForCard } from './harness/card';
+import { MORE, focusNextMentionCard, focusedNode, liveRegionText, openMore, readCard, waitForCard } from './harness/card';
 import type { ExtensionSession } from './harness/extension-browser';
-import { paintedTexts, pointOnMention } from './harness/mentions';
+import { mentionBoxes, paintedTexts, pointOnMention } from './harness/mentions';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 import { colourAt } from './harness/pixels';
 import { waitFor } from './harness/waiting';
@@ -37,26 +38,6 @@ async function hover(page: Page, mention: string, occurrence = 0): Promise<strin
   const point = await pointOnMention(page, mention, occurrence);
   await page.mouse.move(point!.x, point!.y);
   return (await waitForCard(session, page))!.text;
-}
-
-/** The boxes of the mention's line boxes, in the viewport. */
-function mentionBoxes(page: Page, text: string, occurrence = 0): Promise<Rect[]> {
-  return page.evaluate(
-    (wanted, nth) => {
-      const ranges = [...(CSS.highlights.get('context-cards-mention') as unknown as Iterable<AbstractRange>)]
-        .map((r) => {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live;
-        })
-        .filter((r) => r.toString() === wanted)
-        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      return [...(ranges[nth]?.getClientRects() ?? [])].map(({ x, y, width, height }) => ({ x, y, width, height }));
-    },
-    text,
-    occurrence,
-  );
 }
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -136,13 +117,7 @@ describe('the card’s first view', () => {
 describe('“More”', () => {
   it('opens the rest inside the card from the keyboard, and the card stays clear of its mention', async () => {
     const page = await open('/demo/article.html', 14);
-    await focusedNode(session, page); // Firefox follows focus once its accessibility service runs
-    expect(await session.runNextMentionCommand(page)).toEqual({ result: { moved: true } });
-    await waitFor(
-      () => focusedNode(session, page),
-      (node) => node?.role === 'dialog',
-      'focus moving into the card',
-    );
+    await focusNextMentionCard(session, page);
     const mention = await mentionBoxes(page, 'Alibaba');
     const closed = await expectClearOf(page, mention);
     // Tab to "More"; each press waits for the accessibility tree to follow focus (Firefox's does so a moment later).
@@ -295,6 +270,32 @@ describe('readers who cannot see highlights', () => {
     } finally {
       await session.emulateMedia(page, {});
       await page.close();
+    }
+  });
+});
+
+describe('the card, checked by axe', () => {
+  it('has no accessibility violation with “More” and its evidence open, light and dark, English and Chinese', async () => {
+    const options = await session.openOptions();
+    try {
+      for (const language of ['en', 'zh-CN'] as const) {
+        await useLanguage(language);
+        await options.waitForFunction(
+          (name) => document.querySelector('.preview .card h2')?.textContent === name,
+          {},
+          language === 'en' ? 'Alibaba' : '阿里巴巴',
+        );
+        // The options preview is the card itself, outside a closed shadow root where axe can read it.
+        await options.$$eval('.preview .card details', (all) => all.forEach((details) => (details.open = true)));
+        for (const scheme of ['light', 'dark'] as const) {
+          await session.emulateMedia(options, { colorScheme: scheme });
+          await options.waitForFunction((dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark, {}, scheme === 'dark');
+          expect(await axeViolations(options, '.preview-card'), `${language}, ${scheme}`).toEqual([]);
+        }
+      }
+    } finally {
+      await session.emulateMedia(options, {});
+      await options.close();
     }
   });
 });

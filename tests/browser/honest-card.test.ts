@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
+import { focusNextMentionCard, focusedNode, openMore, readCard, waitForCard } from './harness/card';
 import type { ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -103,13 +103,7 @@ describe('the card’s claims', () => {
   it('show their evidence, word for word, one step away from the keyboard', async () => {
     const page = await session.openPage(`${server.origin}/demo/article.html?visit=${++visits}`);
     await eventually(() => session.badgeText(page), '14', { timeout: 10_000 });
-    await focusedNode(session, page); // Firefox follows focus once its accessibility service runs
-    expect(await session.runNextMentionCommand(page)).toEqual({ result: { moved: true } });
-    await waitFor(
-      () => focusedNode(session, page),
-      (node) => node?.role === 'dialog',
-      'focus moving into the card',
-    );
+    await focusNextMentionCard(session, page);
     const closedCard = await readCard(session, page);
     expect(closedCard?.name).toBe('Alibaba');
     expect(closedCard?.text).not.toContain('By integrating Alibaba');

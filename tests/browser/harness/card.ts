@@ -37,6 +37,22 @@ export async function focusedNode(session: ExtensionSession, page: Page): Promis
   return focused ? { role: focused.role, name: focused.name, inCard: path.some((n) => n.role === 'dialog') } : null;
 }
 
+/**
+ * Moves to the next mention with the extension's keyboard command, as a reader does, and waits
+ * until focus is in its card (throws, naming what happened, where the command did not move).
+ */
+export async function focusNextMentionCard(session: ExtensionSession, page: Page): Promise<void> {
+  await focusedNode(session, page); // Firefox's tree follows focus only once its accessibility service runs
+  const reply = await session.runNextMentionCommand(page);
+  if ((reply as { result?: { moved?: boolean } })?.result?.moved !== true)
+    throw new Error(`The next-mention command did not move: ${JSON.stringify(reply)}`);
+  await waitFor(
+    () => focusedNode(session, page),
+    (node) => node?.role === 'dialog',
+    'focus moving into the card',
+  );
+}
+
 /** Waits until a card is open (or, with `open: false`, none is), and returns what is there then, at the timeout too. */
 export async function waitForCard(
   session: ExtensionSession,

@@ -3,6 +3,7 @@
  * the page's own world, so a test script in the page sees exactly the ranges that are painted.
  */
 import type { Page } from 'puppeteer-core';
+import type { Rect } from './browser-common';
 
 export const MENTION_HIGHLIGHT = 'context-cards-mention';
 
@@ -22,10 +23,13 @@ export function paintedTexts(page: Page): Promise<string[]> {
   }, MENTION_HIGHLIGHT);
 }
 
-/** The centre of the first line box of the first painted range whose text is `text`. */
-export function pointOnMention(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number } | null> {
+/**
+ * The line boxes, in the viewport, of the `occurrence`-th painted range (in document order) whose
+ * text is `text`; with `scrollIntoView`, its block is scrolled to the middle of the view first.
+ */
+export function mentionBoxes(page: Page, text: string, occurrence = 0, { scrollIntoView = false } = {}): Promise<Rect[]> {
   return page.evaluate(
-    (name, wanted, nth) => {
+    (name, wanted, nth, scroll) => {
       const ranges = [...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)]
         .map((r) => {
           const live = document.createRange();
@@ -36,14 +40,19 @@ export function pointOnMention(page: Page, text: string, occurrence = 0): Promis
         .filter((r) => r.toString() === wanted)
         .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[nth];
-      if (!range) return null;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (!rect) return null;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      if (!range) return [];
+      if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return [...range.getClientRects()].map(({ x, y, width, height }) => ({ x, y, width, height }));
     },
     MENTION_HIGHLIGHT,
     text,
     occurrence,
+    scrollIntoView,
   );
+}
+
+/** The centre of the first line box of that mention, scrolled into view: where a reader points at it. */
+export async function pointOnMention(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number } | null> {
+  const [first] = await mentionBoxes(page, text, occurrence, { scrollIntoView: true });
+  return first ? { x: first.x + first.width / 2, y: first.y + first.height / 2 } : null;
 }
