@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Pack } from '../core/pack';
 import { DEFAULTS } from '../core/settings';
 import { message, resolveLanguage } from '../shared/i18n';
+import { shortcuts } from '../shared/platform';
 import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { CardFieldset, HighlightFieldset, KeyboardFieldset, SitesFieldset, TopicsFieldset, type FieldsetProps } from './fieldsets';
@@ -29,7 +30,7 @@ export function Options({ pack }: { pack: Pack }) {
       <SitesFieldset settings={settings} set={set} />
       <HighlightFieldset settings={settings} set={set} />
       <CardFieldset settings={settings} set={set} />
-      <KeyboardFieldset />
+      {shortcuts && <KeyboardFieldset shortcuts={shortcuts} />}
       <section class="preview-section" aria-labelledby="preview-title">
         <h2 id="preview-title">{message('optionsPreview')}</h2>
         <Preview settings={settings} pack={pack} language={language} text={message('optionsPreviewText')} />

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language, Pack } from '../core/pack';
 import { HOVER_DELAY_RANGE, type CardLanguage, type Settings } from '../core/settings';
-import { browser } from '../shared/browser-api';
+import { browser, type Browser } from '../shared/browser-api';
 import { message } from '../shared/i18n';
 import { NEXT_MENTION_COMMAND, isFirefox } from '../shared/platform';
 import { RadioGroup } from './RadioGroup';
@@ -142,11 +142,14 @@ export function CardFieldset({ settings, set }: FieldsetProps) {
   );
 }
 
-/** The shortcut the browser registered, and where the reader changes it (each browser has its own page). */
-export function KeyboardFieldset() {
+/**
+ * The shortcut the browser registered, and where the reader changes it (each browser has its own
+ * page); only where the browser has shortcuts (not Firefox for Android).
+ */
+export function KeyboardFieldset({ shortcuts }: { shortcuts: Browser.Commands.Static }) {
   const [keys, setKeys] = useState<string>();
   useEffect(() => {
-    void browser.commands
+    void shortcuts
       .getAll()
       .then((commands) => setKeys(commands.find((c) => c.name === NEXT_MENTION_COMMAND)?.shortcut || message('optionsNoShortcut')));
   }, []);
