@@ -2,7 +2,7 @@
  * The pointer path. Highlights take no pointer events, so the mention under the pointer is found
  * with a caret hit test plus a check that the point is really on the mention's text. Then, as the
  * reader chose: open its card after a short delay on hover (hover-timers.ts), or on click. One
- * opened by click stays until a click elsewhere or Escape.
+ * opened by click stays until a click elsewhere or Escape. Fingers take their own path (touch.ts).
  */
 import type { Settings } from '../core/settings';
 import { caretFromPoint } from './browser-quirks';
@@ -20,7 +20,7 @@ export interface PointerDeps {
   settings: () => Settings['card'];
 }
 
-interface Hit {
+export interface Hit {
   mention: Mention;
   /** Which of the mention's line boxes is under the pointer: the card goes next to that one. */
   anchor: number;
@@ -65,11 +65,12 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
     options,
   );
 
-  // A click on a mention opens its card in "click" mode (links still follow); a click elsewhere closes it.
+  // A click on a mention opens its card in "click" mode (links still follow); a click elsewhere
+  // closes it. A finger's click is the touch path's (touch.ts), which has its own setting.
   document.addEventListener(
     'click',
     (event) => {
-      if (host.owns(event.target)) return;
+      if (host.owns(event.target) || event.pointerType === 'touch') return;
       const hit = settings().openOn === 'click' ? paintedMentionAt(deps.scan, event.clientX, event.clientY) : undefined;
       if (hit) cards.open(hit.mention, 'click', { anchorIndex: hit.anchor });
       else if (cards.openedBy === 'click') cards.close(false);
@@ -79,7 +80,7 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
 }
 
 /** The painted mention under a point, if any. */
-function paintedMentionAt(scan: PageScan, x: number, y: number): Hit | undefined {
+export function paintedMentionAt(scan: PageScan, x: number, y: number): Hit | undefined {
   scan.painter.ensureRegistered();
   const caret = caretFromPoint(x, y, [...scan.shadowRoots]);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;

@@ -16,6 +16,7 @@ import { CardController } from './card/card-controller';
 import { CardHost } from './card/card-host';
 import { reportCounts } from './count-reporter';
 import { watchPointer } from './hover';
+import { watchTouch } from './touch';
 import { focusNextMention, revealMention } from './keyboard';
 import { mentionText, type Mention } from './mentions';
 import { PageScan } from './scan/page-scan';
@@ -52,7 +53,9 @@ export function start(initial: Settings, { pack, messages }: Facts): Session {
   scan.mentions.subscribe({ added: counts.changed, removed: counts.changed });
   scan.onSettled(counts.changed);
   scan.start();
-  watchPointer({ scan, cards, host, settings: () => settings.card }, signal);
+  const pointerDeps = { scan, cards, host, settings: () => settings.card };
+  watchPointer(pointerDeps, signal);
+  watchTouch(pointerDeps, signal);
 
   return {
     update(next) {

@@ -18,7 +18,8 @@ export interface Settings {
   topics: Record<string, boolean>;
   sites: SiteSettings;
   highlight: { style: HighlightStyle; colour: string; firstOnly: boolean };
-  card: { hoverDelayMs: number; openOn: 'hover' | 'click'; language: CardLanguage };
+  /** `tapToOpen`: on a touch screen, a tap on a mention opens its card (a pointer's `openOn` is apart). */
+  card: { hoverDelayMs: number; openOn: 'hover' | 'click'; tapToOpen: boolean; language: CardLanguage };
 }
 
 export const DEFAULTS: Settings = {
@@ -26,7 +27,7 @@ export const DEFAULTS: Settings = {
   topics: {},
   sites: { mode: 'news', allowed: [], blocked: [] },
   highlight: { style: 'background', colour: '#ffc400', firstOnly: false },
-  card: { hoverDelayMs: 300, openOn: 'hover', language: 'article' },
+  card: { hoverDelayMs: 300, openOn: 'hover', tapToOpen: true, language: 'article' },
 };
 
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
@@ -124,6 +125,7 @@ function validate(data: Record<string, unknown>, problems: string[]): Settings {
     card: {
       hoverDelayMs: pick('card.hoverDelayMs', card.hoverDelayMs, d.card.hoverDelayMs, isHoverDelay),
       openOn: pick('card.openOn', card.openOn, d.card.openOn, oneOf(['hover', 'click'])),
+      tapToOpen: pick('card.tapToOpen', card.tapToOpen, d.card.tapToOpen, (v) => typeof v === 'boolean'),
       language: pick('card.language', card.language, d.card.language, oneOf(['article', 'browser', 'en', 'zh-CN'])),
     },
   };

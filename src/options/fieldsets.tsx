@@ -117,6 +117,10 @@ export function CardFieldset({ settings, set }: FieldsetProps) {
         onChange={(openOn) => set('card', { openOn })}
       />
       <label class="row">
+        <input type="checkbox" checked={card.tapToOpen} onChange={(e) => set('card', { tapToOpen: e.currentTarget.checked })} />
+        {message('optionsTapToOpen')}
+      </label>
+      <label class="row">
         {message('optionsHoverDelay')}
         <input
           type="range"

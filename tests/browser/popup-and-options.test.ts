@@ -11,6 +11,7 @@ import { axeViolations, tabThrough } from './harness/axe';
 import { readCard, waitForCard } from './harness/card';
 import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
+import { settingsReached as settingsReachedIn, storedOnce as storedOnceIn } from './harness/settings';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 import { colourAt, isTinted } from './harness/pixels';
@@ -23,36 +24,8 @@ const CHOSEN_HOVER_DELAY_MS = 1000;
 
 useExtensionBrowser((ready) => ({ session, server } = ready));
 
-/** The stored settings once `done` holds for them (a save is gathered for a moment before it is written). */
-const storedOnce = (done: (settings: any) => boolean, what: string) =>
-  waitFor(
-    async () => (await session.storedSettings()).settings,
-    (settings: any) => settings !== undefined && done(settings),
-    what,
-  );
-
-let markers = 0;
-/**
- * Waits until an open page runs with the settings stored now. The content script applies all of
- * the settings together, reading them afresh at each change: so once a marker colour, stored
- * after them, shows in the page's highlight stylesheet, everything stored before it is applied.
- */
-async function settingsReached(page: Page) {
-  const rgb = [10, 20, ++markers];
-  const hex = `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}`;
-  await session.inExtension(async (colour) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    const { settings } = await api.storage.sync.get('settings');
-    await api.storage.sync.set({ settings: { ...settings, highlight: { ...settings.highlight, colour } } });
-  }, hex);
-  const stylesheet = () =>
-    page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'));
-  await waitFor(
-    stylesheet,
-    (css: string) => css.includes(hex) || css.includes(`rgb(${rgb.join(', ')})`),
-    `the marker colour ${hex} reaching the page`,
-  );
-}
+const storedOnce = (done: (settings: any) => boolean, what: string) => storedOnceIn(session, done, what);
+const settingsReached = (page: Page) => settingsReachedIn(session, page);
 
 /** Every test starts from the defaults, set the way a reader would: the options page's reset. */
 beforeEach(async () => {

@@ -13,9 +13,15 @@ describe('reading stored settings', () => {
       topics: { alibaba: false },
       sites: { mode: 'listed', allowed: ['example.com'], blocked: ['spam.example'] },
       highlight: { style: 'underline', colour: '#3366ff', firstOnly: true },
-      card: { hoverDelayMs: 800, openOn: 'click', language: 'zh-CN' },
+      card: { hoverDelayMs: 800, openOn: 'click', tapToOpen: false, language: 'zh-CN' },
     };
     expect(readSettings(stored)).toEqual({ settings: stored, problems: [] });
+  });
+
+  it('reads settings stored before tapping was a setting as tapping on, without a problem', () => {
+    const { settings, problems } = readSettings({ version: 1, card: { hoverDelayMs: 800, openOn: 'click', language: 'en' } });
+    expect(settings.card).toEqual({ hoverDelayMs: 800, openOn: 'click', tapToOpen: true, language: 'en' });
+    expect(problems).toEqual([]);
   });
 
   it('falls back field by field, keeping the rest, and says what it dropped', () => {
@@ -24,16 +30,17 @@ describe('reading stored settings', () => {
       topics: { alibaba: 'no', 'apple-intelligence': false },
       sites: { mode: 'sometimes', allowed: ['example.com', 'not a site', 42], blocked: 'all' },
       highlight: { style: 'underline', colour: 'red; background: url(x)', firstOnly: 1 },
-      card: { hoverDelayMs: -5, openOn: 'click', language: 'fr' },
+      card: { hoverDelayMs: -5, openOn: 'click', tapToOpen: 'yes', language: 'fr' },
     });
     expect(settings).toEqual({
       version: 1,
       topics: { 'apple-intelligence': false },
       sites: { mode: 'news', allowed: ['example.com'], blocked: [] },
       highlight: { style: 'underline', colour: DEFAULTS.highlight.colour, firstOnly: false },
-      card: { hoverDelayMs: 300, openOn: 'click', language: 'article' },
+      card: { hoverDelayMs: 300, openOn: 'click', tapToOpen: true, language: 'article' },
     });
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
+    expect(problems).toContain('card.tapToOpen: "yes" is not valid; the default is used');
     expect(problems).toContain('highlight.colour: "red; background: url(x)" is not valid; the default is used');
     expect(problems).toContain('sites.allowed: dropped "not a site"');
   });

@@ -13,9 +13,13 @@ import type { Mention } from '../mentions';
 import { anchorBox } from '../geometry';
 import { Card } from '../../ui/Card';
 import type { CardHost } from './card-host';
+import { MARGIN, SHEET_BELOW_WIDTH, type Box } from './placement';
 
-/** How the card was opened decides how it closes: hover by leaving, click by clicking elsewhere, keyboard by focus. */
-export type OpenedBy = 'hover' | 'click' | 'keyboard';
+/**
+ * How the card was opened decides how it closes: hover by leaving, click and tap by clicking or
+ * tapping elsewhere, keyboard by focus. Opened by a tap on a phone, it is a bottom sheet.
+ */
+export type OpenedBy = 'hover' | 'click' | 'tap' | 'keyboard';
 
 /** Where a mention reached by keyboard is among all of them; `counts` when the reader starts from none. */
 export interface MentionPosition {
@@ -92,7 +96,11 @@ export class CardController {
       articleDate: this.#context.articleDate(),
       onClose: () => this.close(true),
     });
-    this.#host.show(card, anchor);
+    const onDismiss = () => this.close(true);
+    const sheet = openedBy === 'tap' && document.documentElement.clientWidth < SHEET_BELOW_WIDTH;
+    this.#host.show(card, anchor, { sheet, onDismiss });
+    // Where the page cannot scroll its mention clear of the sheet, the card goes next to it instead.
+    if (sheet && !this.#scrollClearOfSheet(anchor)) this.#host.show(card, anchor);
     if (openedBy === 'keyboard') this.#host.focus();
   }
 
@@ -146,6 +154,21 @@ export class CardController {
   /** Focus moved somewhere else on the page: a card opened by keyboard goes with it. */
   #onFocusMoved(): void {
     if (this.openedBy === 'keyboard' && !this.#host.hasFocus()) this.close(false);
+  }
+
+  /**
+   * A sheet covers the bottom of the page: where the mention would be under it, the page is
+   * scrolled to show it above, if it can scroll that far. Whether the mention is clear of the sheet.
+   */
+  #scrollClearOfSheet(anchor: Box): boolean {
+    const sheetTop = this.#host.sheetTop();
+    if (sheetTop === undefined) return true;
+    const needed = anchor.bottom + MARGIN - sheetTop;
+    if (needed <= 0) return true;
+    const scroller = document.scrollingElement ?? document.documentElement;
+    if (needed > scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop) return false;
+    window.scrollBy({ top: needed + MARGIN, behavior: 'instant' });
+    return true;
   }
 
   #reposition(): void {

@@ -16,6 +16,8 @@ import { MARGIN, placeCard, type Box } from './placement';
  * screen reader watches yet) is there before its text is.
  */
 const ANNOUNCE_DELAY_MS = 150;
+/** How far down a finger must swipe a sheet to dismiss it. */
+const SWIPE_DISMISS_PX = 60;
 
 export class CardHost {
   #host: HTMLElement | undefined;
@@ -23,6 +25,10 @@ export class CardHost {
   #slot: HTMLElement | undefined;
   #liveRegion: HTMLElement | undefined;
   #announcing: ReturnType<typeof setTimeout> | undefined;
+  #sheet = false;
+  #onDismiss: () => void = () => {};
+  /** Where a finger went down on the sheet, and whether its content was scrolled to the top then. */
+  #swipe: { x: number; y: number; atTop: boolean } | undefined;
 
   constructor(signal: AbortSignal) {
     signal.addEventListener('abort', () => this.#remove());
@@ -33,16 +39,23 @@ export class CardHost {
     return node !== undefined && node === this.#host;
   }
 
-  /** Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport rect). */
-  show(content: Node, anchor: Box): void {
+  /**
+   * Shows `content` (built by card/dom-jsx.ts) and places its card next to `anchor` (a viewport
+   * rect) — or, as a `sheet`, along the viewport's bottom edge, where swiping it down calls `onDismiss`.
+   */
+  show(content: Node, anchor: Box, { sheet = false, onDismiss = () => {} } = {}): void {
     this.#ensureHost();
+    this.#sheet = sheet;
+    this.#onDismiss = onDismiss;
     this.#slot!.replaceChildren(content);
+    const card = this.#cardElement();
+    card?.classList.toggle('sheet', sheet);
     this.place(anchor);
   }
 
   place(anchor: Box): void {
     const card = this.#cardElement();
-    if (!card) return;
+    if (!card || this.#sheet) return; // a sheet's place is the stylesheet's: the viewport's bottom edge
     // The viewport without the page's scrollbars (CSS `100vw` counts them).
     const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
     card.style.maxHeight = '';
@@ -55,7 +68,13 @@ export class CardHost {
     card.style.maxHeight = `${placement.maxHeight}px`;
   }
 
+  /** The viewport's y where the open sheet starts (its height is known only once it is shown). */
+  sheetTop(): number | undefined {
+    return this.#sheet ? this.#cardElement()?.getBoundingClientRect().top : undefined;
+  }
+
   hide(): void {
+    this.#sheet = false;
     this.#slot?.replaceChildren();
   }
 
@@ -95,6 +114,7 @@ export class CardHost {
       this.#liveRegion.setAttribute('aria-atomic', 'true');
       this.#slot = document.createElement('div');
       this.#shadow.append(this.#liveRegion, this.#slot);
+      this.#watchSwipes(this.#shadow);
     }
     this.#host = host;
     document.documentElement.append(host);
@@ -103,6 +123,39 @@ export class CardHost {
       host.showPopover();
     }
     return this.#shadow;
+  }
+
+  /**
+   * A sheet is dismissed as phones' sheets are: by swiping it down (from its content's top, so
+   * that swiping down to scroll back up stays a scroll). Touch events, not pointer events: the
+   * browser cancels the pointer as soon as it pans, but a touch always ends.
+   */
+  #watchSwipes(root: ShadowRoot): void {
+    const options = { passive: true };
+    root.addEventListener(
+      'touchstart',
+      (event) => {
+        const touch = (event as TouchEvent).touches;
+        const card = this.#cardElement();
+        this.#swipe =
+          this.#sheet && touch.length === 1 && card
+            ? { x: touch[0]!.clientX, y: touch[0]!.clientY, atTop: card.scrollTop <= 0 }
+            : undefined;
+      },
+      options,
+    );
+    root.addEventListener(
+      'touchend',
+      (event) => {
+        const start = this.#swipe;
+        const end = (event as TouchEvent).changedTouches[0];
+        this.#swipe = undefined;
+        if (!start?.atTop || !end) return;
+        const [dx, dy] = [end.clientX - start.x, end.clientY - start.y];
+        if (dy > SWIPE_DISMISS_PX && dy > 2 * Math.abs(dx)) this.#onDismiss();
+      },
+      options,
+    );
   }
 
   #remove(): void {

@@ -19,6 +19,8 @@ export type Placement = { left: number; maxHeight: number } & ({ side: 'below'; 
 const GAP = 6;
 /** Space kept between the card and the viewport's edges. */
 export const MARGIN = 8;
+/** A viewport narrower than this is a phone's: a card opened there by a tap is a bottom sheet instead. */
+export const SHEET_BELOW_WIDTH = 600;
 /** Open or not, the card is never taller than this: a glance, not a page. */
 export const MAX_CARD_HEIGHT = 480;
 

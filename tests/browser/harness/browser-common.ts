@@ -78,6 +78,13 @@ export interface BrowserSession {
   cardRects(page: Page, partNames: string[]): Promise<{ card: Rect; parts: Array<Rect | null> } | null>;
   /** Sets media features for `page` (in Firefox, for the whole browser: call with `{}` to end). */
   emulateMedia(page: Page, features: MediaFeatures): Promise<void>;
+  /**
+   * Makes `page` a phone's (or a tablet's): `viewport` in CSS px, a touch screen as its only
+   * pointer (`pointer: coarse`, `hover: none`), touch input through `page.touchscreen`.
+   */
+  emulatePhone(page: Page, viewport: { width: number; height: number }): Promise<void>;
+  /** Gives back the machine's own pointer (in Firefox, `emulatePhone`'s pointer is the whole browser's). */
+  endPhoneEmulation(): Promise<void>;
   close(): Promise<void>;
 }
 

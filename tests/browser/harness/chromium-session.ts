@@ -109,6 +109,8 @@ function chromiumSession(
     accessibilityTree: (page) => page.accessibility.snapshot({ interestingOnly: false }) as Promise<AccessibleNode | null>,
     cardRects,
     emulateMedia: (page, features) => emulateMedia(page, { colorScheme: colorScheme as 'light' | 'dark', ...features }),
+    emulatePhone: (page, viewport) => page.setViewport({ ...viewport, isMobile: true, hasTouch: true }),
+    endPhoneEmulation: async () => undefined, // each page's emulation ends with it
     close: () => browser.close(),
   };
 }

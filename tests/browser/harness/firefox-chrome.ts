@@ -132,6 +132,23 @@ export function emulateMediaPrefs(
 }
 
 /**
+ * A touch screen as the primary and only pointer, through the prefs Firefox reads its pointer's
+ * capabilities from (1: coarse, no hover), for every tab: `pointer: coarse` and `hover: none` then
+ * match as on a phone. `false` gives the machine's own pointer back.
+ */
+export function emulateTouchScreenPrefs(browser: Browser, on: boolean): Promise<void> {
+  return inBrowserChrome<void>(
+    browser,
+    `({ on }) => {
+      for (const name of ['ui.primaryPointerCapabilities', 'ui.allPointerCapabilities'])
+        if (on) Services.prefs.setIntPref(name, 1);
+        else Services.prefs.clearUserPref(name);
+    }`,
+    { on },
+  );
+}
+
+/**
  * Starts recording every error that a script of the extension at `origin` logs: uncaught
  * exceptions and unhandled rejections (the console service), console.error calls (the console
  * API's messages), and what Firefox itself reports about the extension's API calls.

@@ -16,7 +16,15 @@ import {
   type BrowserSession,
   type LaunchOptions,
 } from './browser-common';
-import { accessibilityTreeOf, cardRectsOf, emulateMediaPrefs, extensionErrors, recordExtensionErrors, tabUrls } from './firefox-chrome';
+import {
+  accessibilityTreeOf,
+  cardRectsOf,
+  emulateMediaPrefs,
+  emulateTouchScreenPrefs,
+  extensionErrors,
+  recordExtensionErrors,
+  tabUrls,
+} from './firefox-chrome';
 import { startRecordingProxy } from './recording-proxy';
 import { waitFor } from './waiting';
 
@@ -148,6 +156,11 @@ function firefoxSession(
     accessibilityTree: (page) => accessibilityTreeOf(browser, page.url()),
     cardRects: (page, partNames) => cardRectsOf(browser, page.url(), partNames),
     emulateMedia: (_page, features) => emulateMediaPrefs(browser, { colorScheme: context.colorScheme as 'light' | 'dark', ...features }),
+    async emulatePhone(page, viewport) {
+      await page.setViewport(viewport);
+      await emulateTouchScreenPrefs(browser, true);
+    },
+    endPhoneEmulation: () => emulateTouchScreenPrefs(browser, false),
     close: context.close,
   };
 }
