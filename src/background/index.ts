@@ -6,7 +6,7 @@ import { badgeText } from '../core/badge';
 import { browser } from '../shared/browser-api';
 import { readFacts, type Facts } from '../shared/facts';
 import { callTab, serveInBackground } from '../shared/messages';
-import { NEXT_MENTION_COMMAND, shortcuts } from '../shared/platform';
+import { NEXT_MENTION_COMMAND, keyboardShortcuts } from '../shared/platform';
 import { loadSettings } from '../shared/settings-store';
 
 const BADGE_COLOUR = '#8a5100';
@@ -37,7 +37,7 @@ serveInBackground({
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
 
-shortcuts?.onCommand.addListener((command, tab) => {
+keyboardShortcuts()?.onCommand.addListener((command, tab) => {
   if (command === NEXT_MENTION_COMMAND) void moveToNextMention(tab?.id);
 });
 

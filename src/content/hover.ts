@@ -73,7 +73,7 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
       if (host.owns(event.target) || event.pointerType === 'touch') return;
       const hit = settings().openOn === 'click' ? paintedMentionAt(deps.scan, event.clientX, event.clientY) : undefined;
       if (hit) cards.open(hit.mention, 'click', { anchorIndex: hit.anchor });
-      else if (cards.openedBy === 'click') cards.close(false);
+      else if (cards.openedBy === 'click' || cards.openedBy === 'tap') cards.close(false); // a touch laptop's mouse, after a tap
     },
     options,
   );

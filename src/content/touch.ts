@@ -24,17 +24,37 @@ const TAP_SLOP_PX = 10;
 /** Held longer than this, a touch is a long press: the browser selects a word, we stay out of it. */
 const LONG_PRESS_MS = 500;
 
-/** What a tap on these means is the page's: follow the link, press the button, type in the field. */
-const INTERACTIVE =
-  'a[href], button, input, select, textarea, label, summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="link"], [role="checkbox"], [role="tab"], [role="menuitem"]';
+/**
+ * What a tap on these means is the page's: follow the link, press the button, type in the field,
+ * play the video — and a tile a script made clickable says so with `cursor: pointer` (below).
+ */
+const INTERACTIVE = [
+  'a[href]',
+  'area[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'summary',
+  'audio[controls]',
+  'video[controls]',
+  '[onclick]',
+  '[tabindex]:not([tabindex="-1"])',
+  '[contenteditable]:not([contenteditable="false"])',
+  ...['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'option', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'treeitem'].map(
+    (role) => `[role="${role}"]`,
+  ),
+].join(', ');
 
 interface Touch {
-  pointerId: number;
   x: number;
   y: number;
   at: number;
-  /** Whether it can still be a tap: not after a second finger, a scroll, or on a control. */
-  tap: boolean;
+  /** Still one short, still finger: not after a second finger or a move. Such a tap outside closes the card. */
+  still: boolean;
+  /** It may also open a card: not on a control, nor while text is selected. */
+  mayOpen: boolean;
 }
 
 export function watchTouch(deps: TouchDeps, signal: AbortSignal): void {
@@ -48,17 +68,13 @@ export function watchTouch(deps: TouchDeps, signal: AbortSignal): void {
     'pointerdown',
     (event) => {
       if (event.pointerType !== 'touch') return;
-      opened = undefined; // a browser without touch events never ended the last one
-      const onControl = event.composedPath().some((node) => node instanceof Element && node.matches(INTERACTIVE));
-      const selecting = !(document.getSelection()?.isCollapsed ?? true);
-      for (const other of down.values()) other.tap = false; // a second finger: a pinch
-      down.set(event.pointerId, {
-        pointerId: event.pointerId,
-        x: event.clientX,
-        y: event.clientY,
-        at: event.timeStamp,
-        tap: down.size === 0 && !onControl && !selecting,
-      });
+      // The first finger of a new gesture: whatever an earlier one left (its end went unseen) is over.
+      if (event.isPrimary) {
+        down.clear();
+        opened = undefined;
+      }
+      for (const other of down.values()) other.still = false; // a second finger: a pinch
+      down.set(event.pointerId, touchStarting(event, down.size === 0));
     },
     options,
   );
@@ -66,7 +82,7 @@ export function watchTouch(deps: TouchDeps, signal: AbortSignal): void {
     'pointermove',
     (event) => {
       const touch = down.get(event.pointerId);
-      if (touch && Math.hypot(event.clientX - touch.x, event.clientY - touch.y) > TAP_SLOP_PX) touch.tap = false;
+      if (touch && Math.hypot(event.clientX - touch.x, event.clientY - touch.y) > TAP_SLOP_PX) touch.still = false;
     },
     options,
   );
@@ -77,15 +93,15 @@ export function watchTouch(deps: TouchDeps, signal: AbortSignal): void {
     (event) => {
       const touch = down.get(event.pointerId);
       down.delete(event.pointerId);
-      if (!touch?.tap || event.timeStamp - touch.at > LONG_PRESS_MS) return;
+      if (!touch?.still || event.timeStamp - touch.at > LONG_PRESS_MS) return;
       if (Math.hypot(event.clientX - touch.x, event.clientY - touch.y) > TAP_SLOP_PX) return;
       if (host.owns(event.target)) return; // inside the card: its own controls
-      const hit = settings().tapToOpen ? paintedMentionAt(scan, event.clientX, event.clientY) : undefined;
+      const hit = touch.mayOpen && settings().tapToOpen ? paintedMentionAt(scan, event.clientX, event.clientY) : undefined;
       if (hit) {
         if (cards.openMention !== hit.mention) cards.open(hit.mention, 'tap', { anchorIndex: hit.anchor });
         opened = event.pointerId;
       } else if (cards.openedBy === 'tap' || cards.openedBy === 'click') {
-        cards.close(false);
+        cards.close(true); // a tap anywhere else, a control's too (which then does what it does)
       }
     },
     options,
@@ -101,4 +117,19 @@ export function watchTouch(deps: TouchDeps, signal: AbortSignal): void {
     },
     { capture: true, passive: false, signal },
   );
+}
+
+/** A finger going down: `alone` when no other finger is on the screen. */
+function touchStarting(event: PointerEvent, alone: boolean): Touch {
+  const selecting = !(document.getSelection()?.isCollapsed ?? true);
+  return { x: event.clientX, y: event.clientY, at: event.timeStamp, still: alone, mayOpen: !selecting && !onControl(event) };
+}
+
+/** Whether the touch began on something of the page's own that a tap works (its target's ancestors, across open shadow roots). */
+function onControl(event: PointerEvent): boolean {
+  const path = event.composedPath();
+  if (path.some((node) => node instanceof Element && node.matches(INTERACTIVE))) return true;
+  // `cursor` is inherited: one read tells whether a script made the target or a box around it clickable.
+  const target = path.find((node): node is Element => node instanceof Element);
+  return target !== undefined && getComputedStyle(target).cursor === 'pointer';
 }

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Pack } from '../core/pack';
 import { DEFAULTS } from '../core/settings';
 import { message, resolveLanguage } from '../shared/i18n';
-import { shortcuts } from '../shared/platform';
+import { keyboardShortcuts } from '../shared/platform';
 import { HostAccessPrompt, useHostAccess } from '../ui/HostAccessPrompt';
 import { useSettings, type SettingsHandle } from '../ui/use-settings';
 import { CardFieldset, HighlightFieldset, KeyboardFieldset, SitesFieldset, TopicsFieldset, type FieldsetProps } from './fieldsets';
@@ -17,6 +17,7 @@ export function Options({ pack }: { pack: Pack }) {
   const [hostAccess, askHostAccess] = useHostAccess();
   if (!handle) return null;
   const { settings, update } = handle;
+  const shortcuts = keyboardShortcuts();
   // The page speaks the browser's language; the pack's text (topic names, the preview card) the card's.
   const language = resolveLanguage(settings.card.language);
   const set: FieldsetProps['set'] = (section, fields) => update({ ...settings, [section]: { ...settings[section], ...fields } });

@@ -25,4 +25,6 @@ export const NEXT_MENTION_COMMAND = 'next-mention';
  * `commands`: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/commands#browser_compatibility),
  * and there the shortcut's part of the background and of the options page is left out.
  */
-export const shortcuts: Browser.Commands.Static | undefined = browser.commands;
+export function keyboardShortcuts(): Browser.Commands.Static | undefined {
+  return browser.commands;
+}

@@ -275,7 +275,7 @@ describe('readers who cannot see highlights', () => {
 });
 
 describe('the card, checked by axe', () => {
-  it('has no accessibility violation with “More” and its evidence open, light and dark, English and Chinese', async () => {
+  it('has no accessibility violation in its content with “More” and its evidence open, light and dark, English and Chinese', async () => {
     const options = await session.openOptions();
     try {
       for (const language of ['en', 'zh-CN'] as const) {
@@ -285,7 +285,8 @@ describe('the card, checked by axe', () => {
           {},
           language === 'en' ? 'Alibaba' : '阿里巴巴',
         );
-        // The options preview is the card itself, outside a closed shadow root where axe can read it.
+        // The options preview renders the same Card component (with Preact there, dom-jsx in pages),
+        // with the same stylesheets, outside the closed shadow root that axe cannot enter.
         await options.$$eval('.preview .card details', (all) => all.forEach((details) => (details.open = true)));
         for (const scheme of ['light', 'dark'] as const) {
           await session.emulateMedia(options, { colorScheme: scheme });

@@ -42,6 +42,8 @@ export class CardController {
   #anchorIndex = 0;
   #opener: OpenedBy = 'hover';
   #returnFocusTo: Element | null = null;
+  /** Whether the viewport was a phone's when the card opened. */
+  #narrow = false;
 
   readonly #host: CardHost;
   readonly #painter: HighlightPainter;
@@ -57,7 +59,7 @@ export class CardController {
     document.addEventListener('keydown', (event) => this.#onKeyDown(event), options);
     document.addEventListener('focusin', () => this.#onFocusMoved(), options);
     window.addEventListener('scroll', () => this.#reposition(), { ...options, passive: true });
-    window.addEventListener('resize', () => this.#reposition(), { ...options, passive: true });
+    window.addEventListener('resize', () => this.#onResize(), { ...options, passive: true });
   }
 
   get openMention(): Mention | undefined {
@@ -81,7 +83,10 @@ export class CardController {
     const topic = this.#topicOf(mention.topicId);
     const anchor = anchorBox(mention, anchorIndex);
     if (!topic || !anchor) return;
-    if (openedBy === 'keyboard' && this.openedBy !== 'keyboard') this.#returnFocusTo = document.activeElement;
+    // Focus goes into a card opened by keyboard or by a tap (a sheet is where a screen reader's
+    // touch exploration should go next); Escape or ✕ gives it back.
+    const takesFocus = openedBy === 'keyboard' || openedBy === 'tap';
+    if (takesFocus && !this.#host.hasFocus()) this.#returnFocusTo = document.activeElement;
     this.#mention = mention;
     this.#anchorIndex = anchorIndex;
     this.#opener = openedBy;
@@ -97,11 +102,12 @@ export class CardController {
       onClose: () => this.close(true),
     });
     const onDismiss = () => this.close(true);
-    const sheet = openedBy === 'tap' && document.documentElement.clientWidth < SHEET_BELOW_WIDTH;
+    this.#narrow = this.#isNarrow();
+    const sheet = openedBy === 'tap' && this.#narrow;
     this.#host.show(card, anchor, { sheet, onDismiss });
     // Where the page cannot scroll its mention clear of the sheet, the card goes next to it instead.
     if (sheet && !this.#scrollClearOfSheet(anchor)) this.#host.show(card, anchor);
-    if (openedBy === 'keyboard') this.#host.focus();
+    if (takesFocus) this.#host.focus();
   }
 
   /** Renders the open card again (the reader changed its language). */
@@ -158,17 +164,20 @@ export class CardController {
 
   /**
    * A sheet covers the bottom of the page: where the mention would be under it, the page is
-   * scrolled to show it above, if it can scroll that far. Whether the mention is clear of the sheet.
+   * scrolled to show it above, if it can scroll that far. Whether the mention is clear of the
+   * sheet then — measured again, for a mention in a fixed box or a page that scrolls elsewhere.
    */
   #scrollClearOfSheet(anchor: Box): boolean {
     const sheetTop = this.#host.sheetTop();
     if (sheetTop === undefined) return true;
-    const needed = anchor.bottom + MARGIN - sheetTop;
-    if (needed <= 0) return true;
+    const covered = (box: Box) => box.bottom + MARGIN > sheetTop;
+    if (!covered(anchor)) return true;
     const scroller = document.scrollingElement ?? document.documentElement;
+    const needed = anchor.bottom + MARGIN - sheetTop;
     if (needed > scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop) return false;
     window.scrollBy({ top: needed + MARGIN, behavior: 'instant' });
-    return true;
+    const now = this.#mention && anchorBox(this.#mention, this.#anchorIndex);
+    return now !== undefined && !covered(now);
   }
 
   #reposition(): void {
@@ -176,5 +185,16 @@ export class CardController {
     const anchor = anchorBox(this.#mention, this.#anchorIndex);
     if (anchor) this.#host.place(anchor);
     else this.close(false);
+  }
+
+  /** Turned from portrait to landscape or back: a tap's card becomes the sheet, or stops being one. */
+  #onResize(): void {
+    if (this.openedBy === 'tap' && this.#narrow !== this.#isNarrow()) this.refresh();
+    else this.#reposition();
+  }
+
+  /** A phone's viewport, where a tap's card is a sheet. */
+  #isNarrow(): boolean {
+    return document.documentElement.clientWidth < SHEET_BELOW_WIDTH;
   }
 }

@@ -128,7 +128,8 @@ export class CardHost {
   /**
    * A sheet is dismissed as phones' sheets are: by swiping it down (from its content's top, so
    * that swiping down to scroll back up stays a scroll). Touch events, not pointer events: the
-   * browser cancels the pointer as soon as it pans, but a touch always ends.
+   * browser cancels the pointer as soon as it pans, but a touch always ends. Listened for on the
+   * card's own root: the page's touches are not ours to slow down.
    */
   #watchSwipes(root: ShadowRoot): void {
     const options = { passive: true };
@@ -143,6 +144,16 @@ export class CardHost {
             : undefined;
       },
       options,
+    );
+    // While it is a swipe down from the top, the page behind stays still (no scroll, no pull-to-refresh).
+    root.addEventListener(
+      'touchmove',
+      (event) => {
+        const start = this.#swipe;
+        const touch = (event as TouchEvent).touches[0];
+        if (start?.atTop && touch && touch.clientY > start.y && event.cancelable) event.preventDefault();
+      },
+      { passive: false },
     );
     root.addEventListener(
       'touchend',
