@@ -1,6 +1,7 @@
 /**
  * What the benchmark runs inside a page (bundled by tests/bench/run.mjs and added to the page):
- * the floor, the extension's own scan, and mark.js, on the same roots with the same aliases.
+ * the floor, the native floor, the extension's own scan, and mark.js, on the same roots with the
+ * same aliases.
  * "Ours" is the content script's own scan (PageScan, as src/content/main.ts starts it), minus the
  * card (which costs nothing until a mention is hovered).
  */
@@ -38,6 +39,27 @@ function floor(): Run {
   }
   const milliseconds = performance.now() - started;
   return { milliseconds, mentions: 0, textNodes, characters, longTasks: 0 };
+}
+
+/**
+ * The native floor: the same walk, reading every character with one native RegExp test of all the
+ * aliases (case-insensitive, Unicode) per text node — what the engine's own regular expressions
+ * cost to read the text. Not a matcher (no word edges, no runs of white space, no mention split
+ * across elements): the least a scan that reads the characters can cost.
+ */
+function nativeFloor(aliases: string[]): Run {
+  const source = aliases.map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const started = performance.now();
+  const pattern = new RegExp(source, 'iu');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let withAlias = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (pattern.test((node as Text).data)) withAlias++;
+    textNodes++;
+  }
+  const milliseconds = performance.now() - started;
+  return { milliseconds, mentions: withAlias, textNodes, longTasks: 0 };
 }
 
 async function ours(aliases: AliasSpec[]): Promise<Run> {
@@ -108,4 +130,4 @@ function watchLongTasks() {
 /** Long-task and long-frame entries are delivered after the fact: give them a moment. */
 const pauseForLongTaskEntries = () => new Promise((resolve) => setTimeout(resolve, 120));
 
-Object.assign(globalThis, { contextCardsBench: { floor, ours, markJs } });
+Object.assign(globalThis, { contextCardsBench: { floor, nativeFloor, ours, markJs } });
