@@ -1,15 +1,19 @@
 /**
  * What the benchmark runs inside a page (bundled by tests/bench/run.mjs and added to the page):
  * the floor, the native floor, the extension's own scan, and mark.js, on the same roots with the
- * same aliases.
+ * same aliases; and opening the card.
  * "Ours" is the content script's own scan (PageScan, as src/content/main.ts starts it), minus the
  * card (which costs nothing until a mention is hovered).
  */
 import Mark from 'mark.js';
 import { PageScan } from '../../src/content/scan/page-scan';
 import type { ScanStats } from '../../src/content/scan/page-scanner';
+import { CardController } from '../../src/content/card/card-controller';
+import { CardHost } from '../../src/content/card/card-host';
 import { compileMatcher, type AliasSpec } from '../../src/core/matcher';
+import type { Pack } from '../../src/core/pack';
 import { DEFAULTS } from '../../src/core/settings';
+import { setMessages, type MessageBundles } from '../../src/shared/i18n';
 
 export interface Run {
   milliseconds: number;
@@ -93,6 +97,67 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
   return run;
 }
 
+export interface CardOpenRun {
+  /** Per open: the script of `open()` plus the rendering of the frame after it (what must fit in a frame). */
+  workMs: number[];
+  /** Per open: from `open()` to the end of the first frame after it, waiting for that frame included. */
+  elapsedMs: number[];
+}
+
+/**
+ * Opening the card as the hover timer does when the reader's delay is up (`CardController.open`,
+ * with the host and controller src/content/main.ts makes), once per mention for the first `opens`
+ * of them, each closed again after the frame that showed it.
+ */
+async function cardOpen(aliases: AliasSpec[], pack: Pack, messages: MessageBundles, opens: number): Promise<CardOpenRun> {
+  setMessages(messages);
+  const session = new AbortController();
+  const host = new CardHost(session.signal);
+  const scan = new PageScan({
+    matcher: compileMatcher(aliases),
+    highlight: DEFAULTS.highlight,
+    isOwnNode: (node) => host.owns(node),
+    signal: session.signal,
+  });
+  await new Promise<ScanStats>((resolve) => {
+    scan.onSettled(resolve);
+    scan.start();
+  });
+  const topicsOnPage = scan.mentions.topicCounts().map((count) => count.topicId);
+  const cards = new CardController(
+    host,
+    scan.painter,
+    pack,
+    { language: () => 'en', articleDate: () => undefined, topicsOnPage: () => topicsOnPage },
+    session.signal,
+  );
+  const mentions = scan.mentions.inDocumentOrder().slice(0, opens);
+  const run: CardOpenRun = { workMs: [], elapsedMs: [] };
+  for (const mention of mentions) {
+    const started = performance.now();
+    cards.open(mention, 'hover');
+    const opened = performance.now();
+    const frameStarted = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    await afterRendering();
+    const shown = performance.now();
+    run.workMs.push(opened - started + (shown - frameStarted));
+    run.elapsedMs.push(shown - started);
+    cards.close(false);
+    await new Promise(requestAnimationFrame);
+  }
+  session.abort();
+  return run;
+}
+
+/** Resolves just after the current frame's rendering (a message posted from a frame callback is delivered after it). */
+function afterRendering(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(undefined);
+  });
+}
+
 /** mark.js as a highlighter uses it: one call with every alias, whole words, then unmark (untimed). */
 async function markJs(aliases: string[]): Promise<Run> {
   const marker = new Mark(document.body);
@@ -130,4 +195,4 @@ function watchLongTasks() {
 /** Long-task and long-frame entries are delivered after the fact: give them a moment. */
 const pauseForLongTaskEntries = () => new Promise((resolve) => setTimeout(resolve, 120));
 
-Object.assign(globalThis, { contextCardsBench: { floor, nativeFloor, ours, markJs } });
+Object.assign(globalThis, { contextCardsBench: { floor, nativeFloor, ours, markJs, cardOpen } });
