@@ -62,6 +62,7 @@ async function main() {
   });
   const browserVersion = await browser.version();
   const cells = [];
+  let cardOpens;
   try {
     for (const page of pages) {
       for (const set of aliasSets) {
@@ -73,12 +74,12 @@ async function main() {
         );
       }
     }
+    cardOpens = await measureCardOpens(browser, server.origin, { pack, aliases: aliasSets[0].aliases, inPage, article });
   } finally {
     await browser.close();
     await server.close();
   }
   const matcher = await benchMatcher(aliasSets, article);
-  const cardOpens = await measureCardOpens({ pack, aliases: aliasSets[0].aliases, inPage, article });
   const sizes = await bundleSizes();
   const idle = await idlePageCost();
   const report = writeReport({ started, browserVersion, pages, aliasSets, cells, matcher, sizes, idle, cardOpens });
@@ -163,41 +164,27 @@ async function openBenchTab(browser, origin, path, inPage, article) {
 }
 
 /** How long the card takes to show once the hover delay is up, on the demo article and the 5 MB one. */
-async function measureCardOpens({ pack, aliases, inPage, article }) {
+async function measureCardOpens(browser, origin, { pack, aliases, inPage, article }) {
   const messages = {
     en: JSON.parse(await readFile(`${ROOT}assets/_locales/en/messages.json`, 'utf8')),
     'zh-CN': JSON.parse(await readFile(`${ROOT}assets/_locales/zh_CN/messages.json`, 'utf8')),
   };
-  const server = await startServer();
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--hide-scrollbars'],
-    defaultViewport: { width: 1280, height: 800 },
-  });
   const rows = [];
-  try {
-    for (const [name, path] of [
-      ['demo article', '/demo/article.html'],
-      ['generated 5 MB article', GENERATED_PAGE],
-    ]) {
-      const tab = await openBenchTab(browser, server.origin, path, inPage, article);
-      const run = await tab.evaluate(
-        (a, p, m, opens) => globalThis.contextCardsBench.cardOpen(a, p, m, opens),
-        aliases,
-        pack,
-        messages,
-        quick ? 5 : CARD_OPENS,
-      );
-      await tab.close();
-      rows.push({ page: name, opens: run.workMs.length, work: run.workMs, elapsed: run.elapsedMs });
-      console.log(
-        `card open on ${name}: median ${median(run.workMs).toFixed(1)} ms of work, worst ${Math.max(...run.workMs).toFixed(1)} ms`,
-      );
-    }
-  } finally {
-    await browser.close();
-    await server.close();
+  for (const [name, path] of [
+    ['demo article', '/demo/article.html'],
+    ['generated 5 MB article', GENERATED_PAGE],
+  ]) {
+    const tab = await openBenchTab(browser, origin, path, inPage, article);
+    const run = await tab.evaluate(
+      (a, p, m, opens) => globalThis.contextCardsBench.cardOpen(a, p, m, opens),
+      aliases,
+      pack,
+      messages,
+      quick ? 5 : CARD_OPENS,
+    );
+    await tab.close();
+    rows.push({ page: name, opens: run.workMs.length, work: run.workMs, elapsed: run.elapsedMs });
+    console.log(`card open on ${name}: median ${median(run.workMs).toFixed(1)} ms of work, worst ${Math.max(...run.workMs).toFixed(1)} ms`);
   }
   return rows;
 }
