@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
 import type { Rect } from './harness/browser-common';
-import { MORE, focusNextMentionCard, focusedNode, liveRegionText, openMore, readCard, waitForCard } from './harness/card';
+import { MORE, focusNextMentionCard, focusedNode, liveRegionText, openMore, pressTab, readCard, waitForCard } from './harness/card';
 import type { ExtensionSession } from './harness/extension-browser';
 import { mentionBoxes, paintedTexts, pointOnMention } from './harness/mentions';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -122,16 +122,7 @@ describe('“More”', () => {
     const closed = await expectClearOf(page, mention);
     // Tab to "More"; each press waits for the accessibility tree to follow focus (Firefox's does so a moment later).
     let focused = (await focusedNode(session, page))?.name ?? '';
-    for (let tab = 0; tab < 6 && !new RegExp(MORE).test(focused); tab++) {
-      const before = focused;
-      await page.keyboard.press('Tab');
-      const node = await waitFor(
-        () => focusedNode(session, page),
-        (now) => (now?.name ?? '') !== before,
-        'focus moving on',
-      );
-      focused = node?.name ?? '';
-    }
+    for (let tab = 0; tab < 6 && !new RegExp(MORE).test(focused); tab++) focused = (await pressTab(session, page))?.name ?? '';
     expect((await focusedNode(session, page))?.name).toMatch(new RegExp(MORE));
     await page.keyboard.press('Enter');
     const card = await waitFor(

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { focusNextMentionCard, focusedNode, openMore, readCard, waitForCard } from './harness/card';
+import { focusNextMentionCard, openMore, pressTab, readCard, waitForCard } from './harness/card';
 import type { ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -108,9 +108,8 @@ describe('the card’s claims', () => {
     expect(closedCard?.name).toBe('Alibaba');
     expect(closedCard?.text).not.toContain('By integrating Alibaba');
     // The close button, then the first claim's "Evidence": open it.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await focusedNode(session, page)).toMatchObject({ name: expect.stringContaining('Evidence'), inCard: true });
+    expect(await pressTab(session, page)).toMatchObject({ name: 'Close', inCard: true });
+    expect(await pressTab(session, page)).toMatchObject({ name: expect.stringContaining('Evidence'), inCard: true });
     await page.keyboard.press('Enter');
     const card = await waitFor(
       () => readCard(session, page),

@@ -53,6 +53,20 @@ export async function focusNextMentionCard(session: ExtensionSession, page: Page
   );
 }
 
+/**
+ * Presses Tab and waits until the accessibility tree has focus somewhere else (Firefox's follows
+ * focus a moment after it moves); returns the node focused then.
+ */
+export async function pressTab(session: ExtensionSession, page: Page): Promise<{ role: string; name: string; inCard: boolean } | null> {
+  const before = await focusedNode(session, page);
+  await page.keyboard.press('Tab');
+  return waitFor(
+    () => focusedNode(session, page),
+    (now) => now?.name !== before?.name || now?.role !== before?.role,
+    `focus moving on from "${before?.name ?? 'nothing'}"`,
+  );
+}
+
 /** Waits until a card is open (or, with `open: false`, none is), and returns what is there then, at the timeout too. */
 export async function waitForCard(
   session: ExtensionSession,
