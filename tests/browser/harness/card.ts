@@ -42,7 +42,6 @@ export async function focusedNode(session: ExtensionSession, page: Page): Promis
  * until focus is in its card (throws, naming what happened, where the command did not move).
  */
 export async function focusNextMentionCard(session: ExtensionSession, page: Page): Promise<void> {
-  await focusedNode(session, page); // Firefox's tree follows focus only once its accessibility service runs
   const reply = await session.runNextMentionCommand(page);
   if ((reply as { result?: { moved?: boolean } })?.result?.moved !== true)
     throw new Error(`The next-mention command did not move: ${JSON.stringify(reply)}`);

@@ -36,6 +36,24 @@ export async function inBrowserChrome<T>(browser: Browser, source: string, args:
 }
 
 /**
+ * Starts Firefox's accessibility service and keeps it running for the whole session, as a screen
+ * reader does. Held only by a local reference, the service shuts itself down once that reference
+ * is collected (xpcAccessibilityService::Release starts a shutdown timer when its last XPCOM
+ * consumer lets go: https://searchfox.org/mozilla-central/source/accessible/xpcom/xpcAccessibilityService.cpp),
+ * and the next read starts it again: a page's tree is then rebuilt while the test moves focus, and
+ * the focus it moved can be missed for good (a test once read the document as focused for 5 s
+ * after `page.focus()` on a link). A reference on the browser window lives as long as the window.
+ */
+export function keepAccessibilityRunning(browser: Browser): Promise<void> {
+  return inBrowserChrome(
+    browser,
+    `async () => {
+      window.contextCardsAccessibilityService = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+    }`,
+  );
+}
+
+/**
  * The accessibility tree of the tab showing `url`, shaped like Chromium's
  * `page.accessibility.snapshot()` ({ role, name, focused, children }), with Firefox's role names
  * mapped to Chromium's where the tests use them.

@@ -18,6 +18,7 @@ import {
 } from './browser-common';
 import {
   accessibilityTreeOf,
+  keepAccessibilityRunning,
   cardRectsOf,
   emulateMediaPrefs,
   emulateTouchScreenPrefs,
@@ -95,6 +96,7 @@ export async function launchFirefox({ colorScheme = 'light', userDataDir, extens
   const extensionOrigin = `moz-extension://${ADDON_UUID}`;
   await browser.installExtension(copy.dir);
   await recordExtensionErrors(browser, extensionOrigin);
+  await keepAccessibilityRunning(browser);
   const openExtensionPage = (path: string, ready: string) => openPageOfExtension(browser, `${extensionOrigin}/${path}`, ready);
   // An extension page of our own, kept open in the background, to call extension APIs from (as in Chromium).
   const control = await openExtensionPage('options/options.html', OPTIONS_READY);
