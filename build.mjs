@@ -19,8 +19,9 @@ const dev = process.argv.includes('--dev');
 
 /** Each context: its entry, where it goes, and in which module format the browser loads it. */
 const ENTRIES = [
-  // Declared content scripts are classic scripts.
+  // Registered content scripts are classic scripts (src/background/content-scripts.ts).
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
+  { in: 'src/content/run-here.ts', out: 'content/run-here', format: 'iife' },
   // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
   // the background as a classic script that leaves `start` on the content script's global
   // (src/content/scanner-loader.ts).

@@ -1,13 +1,15 @@
 /**
- * The background: answers content scripts (the facts, the settings, the badge), and forwards the
- * keyboard shortcut, which the browser delivers here, to the tab's content script.
+ * The background: registers the content script where the settings say (content-scripts.ts),
+ * answers content scripts (the facts, the settings, the badge), and forwards the keyboard
+ * shortcut, which the browser delivers here, to the tab's content script.
  */
 import { badgeText } from '../core/badge';
 import { browser } from '../shared/browser-api';
 import { readFacts, type Facts } from '../shared/facts';
 import { callTab, serveInBackground } from '../shared/messages';
 import { NEXT_MENTION_COMMAND, keyboardShortcuts } from '../shared/platform';
-import { loadSettings } from '../shared/settings-store';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { followSites, registerFor } from './content-scripts';
 
 const BADGE_COLOUR = '#8a5100';
 
@@ -36,6 +38,9 @@ serveInBackground({
 });
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+
+void registerFor(loadSettings().then(({ settings }) => settings.sites));
+onSettingsChanged(loadSettings, ({ settings }) => void followSites(settings.sites));
 
 keyboardShortcuts()?.onCommand.addListener((command, tab) => {
   if (command === NEXT_MENTION_COMMAND) void moveToNextMention(tab?.id);

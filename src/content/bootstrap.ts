@@ -1,9 +1,15 @@
 /**
- * The declared content script, which every page pays for. It reads the reader's settings, decides
- * whether to run here — an article, an allowed site, not a paused one — and only then loads the
- * scanner and card (docs/ARCHITECTURE.md, decisions 3 and 9). It follows settings changes at once: pausing a
- * site stops everything, resuming starts again, without a reload. It decides again when a
- * single-page site moves to another URL or shows its article late. It also answers the popup.
+ * The registered content script, which every page pays for (background/content-scripts.ts).
+ * Where it runs alone, it checks whether the page is an article and, on a page that is not one,
+ * does nothing else — no extension API call, only a watch for the page becoming an article later
+ * (a single-page site moving on, signals brought late). Where it must scan (an article, a site the
+ * reader listed, or `content/run-here.js` before it), it wakes: reads the settings, decides —
+ * an allowed site, not a paused one — and only then loads the scanner and card
+ * (docs/ARCHITECTURE.md, decisions 3 and 9). Awake, it follows settings changes at once: pausing a
+ * site stops everything, resuming starts again, without a reload; it decides again when a
+ * single-page site moves to another URL or shows its article late; and it answers the popup. A
+ * page that listens for nothing is reached by injecting this file again, which wakes the copy
+ * already running (the popup does, with `activeTab`).
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
@@ -11,6 +17,7 @@ import { callBackground, serveInTab, type PageState } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings-store';
 import { isPageGone } from './browser-quirks';
 import { loadScanner, type Session } from './scanner-loader';
+import { contentGlobal, RUN_HERE, RUNNING_BOOTSTRAP, type RunningBootstrap } from './bootstrap-globals';
 import { isArticlePage } from './page-kind';
 import { watchPageChanges } from './page-changes';
 
@@ -83,12 +90,18 @@ function pageState(): PageState {
   return { host, status: 'idle', reason: decision ?? 'deciding' };
 }
 
+let awake = false;
+
 /** Answers the popup, follows the settings and the page, and starts — for as long as the page lives. */
-function begin(): void {
+function wake(): void {
+  if (awake) return;
+  awake = true;
   const forever = new AbortController().signal;
+  const started = start();
   serveInTab(
     {
-      getPageState: pageState,
+      // Woken by the popup, it answers once it has decided rather than with "deciding".
+      getPageState: () => started.then(pageState),
       async scanPage() {
         scanRequested = true;
         await decide(await readSettings());
@@ -116,8 +129,39 @@ function begin(): void {
     },
     forever,
   );
-  void start();
 }
 
-// A page closed before its content script ran (Firefox runs it anyway) needs nothing.
-if (!isPageGone()) begin();
+/** Until the page is an article: watch it become one, at no cost to it, and wake then. */
+function wakeOnArticle(): void {
+  const host = location.hostname;
+  if (isArticlePage(document, host)) {
+    looksLikeArticle = true;
+    wake();
+    return;
+  }
+  const watching = new AbortController();
+  const check = () => {
+    if (!awake && !isArticlePage(document, location.hostname)) return;
+    watching.abort();
+    wake();
+  };
+  watchPageChanges({ moved: check, recheck: check }, watching.signal);
+}
+
+function run(): void {
+  const told = contentGlobal[RUN_HERE] === true;
+  delete contentGlobal[RUN_HERE];
+  const running = contentGlobal[RUNNING_BOOTSTRAP] as RunningBootstrap | undefined;
+  // Injected again into a frame where it runs already: only the first copy works, woken if told.
+  if (running) {
+    if (told) running.wake();
+    return;
+  }
+  // A page closed before its content script ran (Firefox runs it anyway) needs nothing.
+  if (isPageGone()) return;
+  contentGlobal[RUNNING_BOOTSTRAP] = { wake } satisfies RunningBootstrap;
+  if (told) wake();
+  else wakeOnArticle();
+}
+
+run();

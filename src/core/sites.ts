@@ -61,13 +61,70 @@ export type SiteDecision = 'run' | 'blocked' | 'not-article' | 'not-listed';
 
 /** Whether to scan a page, from the reader's settings and whether the page looks like an article. */
 export function decideSite(sites: SiteSettings, hostname: string, looksLikeArticle: () => boolean): SiteDecision {
-  if (siteListed(hostname, sites.blocked)) return 'blocked';
+  switch (registrationFor(sites, hostname)) {
+    case 'none':
+      return isPausedOn(sites, hostname) ? 'blocked' : 'not-listed';
+    case 'sites':
+      return 'run';
+    case 'articles':
+      return looksLikeArticle() ? 'run' : 'not-article';
+  }
+}
+
+/**
+ * Which of the content script's two registrations covers a host (background/content-scripts.ts):
+ * - 'articles': it runs the cheap "is this an article?" check and, on a page that is not one,
+ *   nothing else (no extension API call; docs/ARCHITECTURE.md, decision 3);
+ * - 'sites': the reader named this site (or every site), so it reads the settings and scans;
+ * - 'none': it does not run at all (a paused site, or one off the reader's list).
+ */
+export type Registration = 'articles' | 'sites' | 'none';
+
+export function registrationFor(sites: SiteSettings, hostname: string): Registration {
+  if (siteListed(hostname, sites.blocked)) return 'none';
   switch (sites.mode) {
     case 'all':
-      return 'run';
+      return 'sites';
     case 'listed':
-      return siteListed(hostname, sites.allowed) ? 'run' : 'not-listed';
+      return siteListed(hostname, sites.allowed) ? 'sites' : 'none';
     case 'news':
-      return looksLikeArticle() || siteListed(hostname, sites.allowed) ? 'run' : 'not-article';
+      return siteListed(hostname, sites.allowed) ? 'sites' : 'articles';
   }
+}
+
+/** Every web page: what the content script may run on at most. */
+export const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
+export interface RegistrationPatterns {
+  id: Exclude<Registration, 'none'>;
+  matches: string[];
+  excludeMatches: string[];
+}
+
+/**
+ * The match patterns of the registrations, so that the browser itself applies `registrationFor`:
+ * a page runs the registration whose patterns match it, and paused sites run nothing. Where a site
+ * cannot be written as a pattern (an IPv6 address), it is left out of them: the content script
+ * reads the settings before it scans and decides the same with `decideSite`, so a pattern too few
+ * costs that page the settings' read, never a wrong decision.
+ */
+export function registrationsFor(sites: SiteSettings): RegistrationPatterns[] {
+  const blocked = sites.blocked.flatMap(sitePatterns);
+  const allowed = sites.allowed.flatMap(sitePatterns);
+  const listedSites = allowed.length > 0 ? [{ id: 'sites' as const, matches: allowed, excludeMatches: blocked }] : [];
+  switch (sites.mode) {
+    case 'all':
+      return [{ id: 'sites', matches: WEB_PAGES, excludeMatches: blocked }];
+    case 'listed':
+      return listedSites;
+    case 'news':
+      return [{ id: 'articles', matches: WEB_PAGES, excludeMatches: [...blocked, ...allowed] }, ...listedSites];
+  }
+}
+
+/** `example.com` → the patterns of it and its subdomains (as `siteListed` reads a list). */
+function sitePatterns(site: string): string[] {
+  if (site.startsWith('[')) return [];
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(site)) return [`*://${site}/*`];
+  return [`*://${site}/*`, `*://*.${site}/*`];
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language, Pack } from '../core/pack';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage } from '../shared/i18n';
+import { BOOTSTRAP_FILES } from '../shared/content-files';
 import { callTab, type PageState } from '../shared/messages';
 import { isPausedOn, pauseOn, resumeOn } from '../core/sites';
 import { isRestrictedUrl } from '../shared/platform';
@@ -157,9 +158,23 @@ async function readTab(): Promise<TabView> {
   const tab = await activeTab();
   if (tab?.id === undefined || isRestrictedUrl(tab.url)) return { kind: 'unavailable' };
   try {
-    return { kind: 'page', tabId: tab.id, state: await callTab(tab.id, 'getPageState', {}) };
+    return { kind: 'page', tabId: tab.id, state: await askTab(tab.id, 'getPageState') };
   } catch {
     return (await canScript(tab.id)) ? { kind: 'no-answer', tabId: tab.id } : { kind: 'unavailable' };
+  }
+}
+
+/**
+ * Asks the tab's content script. On a page that is not news it listens for nothing (and a paused
+ * site has none): then the bootstrap is injected, which wakes the copy already there or starts
+ * one — what `activeTab` allows for the tab the reader opened the popup on — and asked again.
+ */
+async function askTab(tabId: number, name: 'getPageState' | 'scanPage'): Promise<PageState> {
+  try {
+    return await callTab(tabId, name, {});
+  } catch {
+    await browser.scripting.executeScript({ target: { tabId }, files: BOOTSTRAP_FILES.sites });
+    return callTab(tabId, name, {});
   }
 }
 
@@ -176,20 +191,11 @@ async function canScript(tabId: number): Promise<boolean> {
   }
 }
 
-/**
- * Scans a page that is not detected as news. The tab may have no content script yet (it was open
- * before the extension was installed): then the bootstrap is injected first, which `activeTab`
- * allows for the tab the reader opened the popup on.
- */
+/** Scans a page that is not detected as news. */
 async function scanTab(tabId: number): Promise<TabView> {
   try {
-    return { kind: 'page', tabId, state: await callTab(tabId, 'scanPage', {}) };
+    return { kind: 'page', tabId, state: await askTab(tabId, 'scanPage') };
   } catch {
-    try {
-      await browser.scripting.executeScript({ target: { tabId }, files: ['content/bootstrap.js'] });
-      return { kind: 'page', tabId, state: await callTab(tabId, 'scanPage', {}) };
-    } catch {
-      return { kind: 'unavailable' };
-    }
+    return { kind: 'unavailable' };
   }
 }

@@ -1,15 +1,15 @@
 /**
- * Host access: the extension reads pages through its content script, whose match patterns are
- * host permissions. Firefox (MV3) lets the reader grant or withhold them, at install or later in
+ * Host access: the extension reads pages through its content script, which runs only where it has
+ * host permission. Firefox (MV3) lets the reader grant or withhold them, at install or later in
  * the extensions panel; Chrome grants them at install but lets the reader withhold them ("site
  * access: on click"). Until they are granted the content script does not run, so nothing is
  * highlighted — the popup and options page say so and offer to ask for them.
  */
 import { browser } from './browser-api';
 
-/** The patterns the content script is declared for, read from the manifest so they cannot drift. */
+/** The host permissions the manifest asks for, read from it so they cannot drift. */
 function pageOrigins(): string[] {
-  return browser.runtime.getManifest().content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+  return browser.runtime.getManifest().host_permissions ?? [];
 }
 
 export function hasHostAccess(): Promise<boolean> {

@@ -31,14 +31,6 @@ const totalOf = async (page: Page) => {
 
 useExtensionBrowser((ready) => ({ session, server } = ready));
 
-/** Waits until the content script has read the settings and decided what to do, and returns its state. */
-const decidedState = (page: Page) =>
-  waitFor(
-    () => pageState(page).catch(() => undefined),
-    (state) => state !== undefined && (state.status === 'running' || (state.reason !== 'deciding' && state.reason !== 'starting')),
-    'the content script deciding',
-  );
-
 describe('on the fixture pages', async () => {
   const fixtures = (await readdir('tests/browser/fixtures')).filter((name) => name.endsWith('.html'));
   const pages = [...fixtures.map((name) => `/fixtures/${name}`), '/demo/article.html'];
@@ -106,10 +98,15 @@ describe('matching', () => {
 
   it('stays idle on a page that is not an article: no highlight, no badge, no scanner loaded', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/not-an-article.html`);
-    expect(await decidedState(page)).toEqual({ host: '127.0.0.1', status: 'idle', reason: 'not-article' });
+    expect(await session.listensForNothing(page)).toBe(true);
     expect(await session.badgeText(page)).toBe('');
     expect(await paintedTexts(page)).toEqual([]);
     if (!isFirefox) expect(session.requestsOf(page).filter((url: string) => !url.endsWith('/favicon.ico'))).toEqual([page.url()]);
+    // The popup wakes it, and says why it does not scan.
+    const popup = await session.openPopup(page);
+    await popup.waitForSelector('::-p-text(not detected as a news article)');
+    expect(await pageState(page)).toEqual({ host: '127.0.0.1', status: 'idle', reason: 'not-article' });
+    expect(await paintedTexts(page)).toEqual([]);
     await page.close();
   });
 });

@@ -122,13 +122,17 @@ describe('the toolbar popup', () => {
     popup = await session.openPopup(www);
     await popup.click('input[role="switch"]');
     expect(await eventually(blocked, ['news.test'])).toEqual(['news.test']);
-    const bare = await session.openPage(`http://news.test:${port}/demo/article.html?visit=${++opened}`);
-    const state = await waitFor(
-      () => session.pageState(bare).catch(() => undefined),
-      (state) => state?.status === 'idle' && state.reason === 'blocked',
-      'news.test being paused too',
+    // The content script is no longer registered for news.test and its hosts.
+    await waitFor(
+      () => session.registeredContentScripts(),
+      (scripts) => scripts.every((script) => ['*://news.test/*', '*://*.news.test/*'].every((p) => script.excludeMatches?.includes(p))),
+      'news.test left out of the content script',
     );
-    expect(state).toEqual({ host: 'news.test', status: 'idle', reason: 'blocked' });
+    const bare = await session.openPage(`http://news.test:${port}/demo/article.html?visit=${++opened}`);
+    popup = await session.openPopup(bare);
+    await popup.waitForSelector('::-p-text(Paused on news.test)');
+    expect(await session.badgeText(bare)).toBe('');
+    expect(await paintedTexts(bare)).toEqual([]);
     await www.close();
     await bare.close();
   });

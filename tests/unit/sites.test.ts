@@ -1,7 +1,7 @@
 /** Pausing and resuming "this site" from the popup, on the host names news sites really have. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/core/settings';
-import { isPausedOn, pauseOn, resumeOn, type SiteSettings } from '../../src/core/sites';
+import { decideSite, isPausedOn, pauseOn, registrationFor, registrationsFor, resumeOn, type SiteSettings } from '../../src/core/sites';
 
 const sites = (blocked: string[]): SiteSettings => ({ ...DEFAULTS.sites, blocked });
 
@@ -39,5 +39,42 @@ describe('this site, from the popup', () => {
 
   it('leaves the list alone for a host that is not a site', () => {
     expect(pauseOn(sites([]), '').blocked).toEqual([]);
+  });
+});
+
+describe('the content script registrations', () => {
+  /** A match pattern's host part, as the browsers read `*://host/*` and `*://*.host/*`. */
+  const matches = (pattern: string, hostname: string) => {
+    const host = /^(?:\*|https?):\/\/([^/]+)\/\*$/.exec(pattern)?.[1];
+    if (!host) throw new Error(`not a pattern the registrations should hold: ${pattern}`);
+    if (host === '*') return true;
+    return host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : hostname === host;
+  };
+  const registrationByPatterns = (sites: SiteSettings, hostname: string) =>
+    registrationsFor(sites).find((r) => r.matches.some((p) => matches(p, hostname)) && !r.excludeMatches.some((p) => matches(p, hostname)))
+      ?.id ?? 'none';
+
+  const hosts = ['example.com', 'www.example.com', 'news.example.com', 'example.org', 'bbc.co.uk', 'localhost', '10.0.0.7', 'other.net'];
+  const lists = [[], ['example.com'], ['news.example.com'], ['bbc.co.uk', '10.0.0.7', 'localhost']];
+  it.each(['news', 'all', 'listed'] as const)('cover each host as the settings decide, in "%s" mode', (mode) => {
+    for (const allowed of lists)
+      for (const blocked of lists)
+        for (const host of hosts) {
+          const sites = { mode, allowed, blocked };
+          expect(registrationByPatterns(sites, host), JSON.stringify({ sites, host })).toBe(registrationFor(sites, host));
+        }
+  });
+
+  it('leave a paused site to nothing, and a listed one to the scan without the article check', () => {
+    const sites: SiteSettings = { mode: 'news', allowed: ['example.org'], blocked: ['example.com'] };
+    expect(registrationFor(sites, 'www.example.com')).toBe('none');
+    expect(registrationFor(sites, 'example.org')).toBe('sites');
+    expect(registrationFor(sites, 'other.net')).toBe('articles');
+    expect(decideSite(sites, 'www.example.com', () => true)).toBe('blocked');
+    expect(decideSite({ ...sites, mode: 'listed' }, 'other.net', () => true)).toBe('not-listed');
+  });
+
+  it('register nothing in "listed" mode with an empty list', () => {
+    expect(registrationsFor({ mode: 'listed', allowed: [], blocked: ['example.com'] })).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { ContentApi, PageState, Reply } from '../../../src/shared/messages'
 import type { Api, BrowserSession, LaunchOptions } from './browser-common';
 import { launchChromium } from './chromium-session';
 import { launchFirefox } from './firefox-session';
+import { waitFor } from './waiting';
 
 export { TEST_HOSTS } from './browser-common';
 
@@ -27,7 +28,26 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
     extensionDir: '',
     ...options,
   });
+  await contentScriptRegistered(session);
   return Object.assign(session, extensionCalls(session), sinceLastAsked(session));
+}
+
+/**
+ * The background registers the content script once it has read the settings, a moment after the
+ * extension starts (src/background/content-scripts.ts); a page opened before that has none, as
+ * for a reader who opens one in that moment.
+ */
+function contentScriptRegistered(session: BrowserSession) {
+  return waitFor(
+    () => registeredContentScripts(session),
+    (scripts) => scripts.length > 0,
+    'the background registering the content script',
+  );
+}
+
+/** Where the background registered the content script (scripting.getRegisteredContentScripts). */
+function registeredContentScripts(session: BrowserSession): Promise<Array<{ id: string; matches?: string[]; excludeMatches?: string[] }>> {
+  return session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting.getRegisteredContentScripts());
 }
 
 /** What the specs ask of the extension, the same in both browsers: badge, messages, stored settings, commands. */
@@ -45,6 +65,8 @@ function extensionCalls(session: BrowserSession) {
     ] as const);
   };
   return {
+    registeredContentScripts: () => registeredContentScripts(session),
+
     /** The settings as stored, item by item. */
     storedSettings: (): Promise<Record<string, any>> =>
       session.inExtension(() => ((globalThis as Api).browser ?? (globalThis as Api).chrome).storage.sync.get(null)),
@@ -70,6 +92,31 @@ function extensionCalls(session: BrowserSession) {
       const reply = await messageTab(page, 'getPageState', {});
       if ('error' in reply) throw new Error(`getPageState failed: ${reply.error}`);
       return reply.result;
+    },
+
+    /**
+     * Waits until the content script has run in the top frame of the tab showing `page` (read in
+     * the content script's own world, which wakes nothing), and says whether it then listens for
+     * nothing — what it does on a page that is not news, where it makes no extension API call.
+     */
+    async listensForNothing(page: Page): Promise<boolean> {
+      const tabId = await session.tabIdOf(page);
+      await waitFor(
+        () =>
+          session.inExtension(
+            (id) =>
+              ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting
+                .executeScript({ target: { tabId: id }, func: () => 'contextCardsBootstrap' in globalThis })
+                .then((results: Array<{ result?: unknown }>) => results[0]?.result === true),
+            tabId,
+          ),
+        (ran) => ran,
+        'the content script running',
+      );
+      return messageTab(page, 'getPageState', {}).then(
+        () => false,
+        () => true,
+      );
     },
 
     /**
