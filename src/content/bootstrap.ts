@@ -91,11 +91,15 @@ function pageState(): PageState {
 }
 
 let awake = false;
+/** Before it wakes, on a page that is not an article: the only thing it does. */
+const articleWatch = new AbortController();
 
 /** Answers the popup, follows the settings and the page, and starts — for as long as the page lives. */
 function wake(): void {
   if (awake) return;
   awake = true;
+  // Awake, it watches the page for itself (below); the watch for an article has done its part.
+  articleWatch.abort();
   const forever = new AbortController().signal;
   const started = start();
   serveInTab(
@@ -139,13 +143,10 @@ function wakeOnArticle(): void {
     wake();
     return;
   }
-  const watching = new AbortController();
   const check = () => {
-    if (!awake && !isArticlePage(document, location.hostname)) return;
-    watching.abort();
-    wake();
+    if (isArticlePage(document, location.hostname)) wake();
   };
-  watchPageChanges({ moved: check, recheck: check }, watching.signal);
+  watchPageChanges({ moved: check, recheck: check }, articleWatch.signal);
 }
 
 function run(): void {
