@@ -161,6 +161,8 @@ function firefoxSession(
     async emulatePhone(page, viewport) {
       await page.setViewport(viewport);
       await emulateTouchScreenPrefs(browser, true);
+      // The prefs reach the page's process a moment later (CI once measured the popup before they had).
+      await waitFor(() => page.evaluate(() => matchMedia('(pointer: coarse)').matches), Boolean, 'the page seeing a touch screen');
     },
     endPhoneEmulation: () => emulateTouchScreenPrefs(browser, false),
     close: context.close,
