@@ -11,6 +11,8 @@ import type { Settings } from '../core/settings';
 import { firstOfEachTopic } from '../core/topics';
 import { adoptStyleSheet, dropStyleSheet } from './browser-quirks';
 import type { Mention } from './mentions';
+import { NearView } from './near-view';
+import { blockAround } from './scan/text-walker';
 
 export class HighlightPainter {
   readonly #mentions = new Highlight();
@@ -23,9 +25,22 @@ export class HighlightPainter {
    * into them in Firefox (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
+  /** What the reader sees where the mention is: every mention, or the first of each topic. */
   readonly #painted = new Set<Mention>();
   /** Found, to be painted with the next `paintFound()`. */
   readonly #found = new Set<Mention>();
+  /**
+   * Of the painted mentions, those whose ranges are in the highlight: the ones in blocks near the
+   * viewport, and those that have no block to follow (see NearView).
+   */
+  readonly #inRegistry = new Set<Mention>();
+  /** The painted mentions of each block followed; a block is followed while it holds one. */
+  readonly #byBlock = new Map<Element, Set<Mention>>();
+  readonly #blockOf = new Map<Mention, Element>();
+  readonly #nearView = new NearView({
+    near: (block) => this.#byBlock.get(block)?.forEach((mention) => this.#register(mention)),
+    far: (block) => this.#byBlock.get(block)?.forEach((mention) => this.#unregister(mention)),
+  });
   #firstOnly = false;
 
   constructor(signal: AbortSignal) {
@@ -39,7 +54,10 @@ export class HighlightPainter {
     this.#firstOnly = settings.firstOnly;
   }
 
-  /** Whether the reader can see this mention (with "first mention only", later ones are not painted). */
+  /**
+   * Whether the reader can see this mention where it is (with "first mention only", later ones are
+   * not painted); whether it is in the registry right now depends on where the page is scrolled.
+   */
   isPainted(mention: Mention): boolean {
     return this.#painted.has(mention);
   }
@@ -50,7 +68,7 @@ export class HighlightPainter {
     const wanted = this.#firstOnly ? firstOfEachTopic(ordered) : ordered;
     const keep = new Set(wanted);
     for (const mention of [...this.#painted]) if (!keep.has(mention)) this.remove(mention);
-    for (const mention of wanted) this.#add(mention);
+    this.#addAll(wanted);
   }
 
   /** A newly found mention, painted with the next `paintFound()`; with "first mention only", by `repaint`, which knows the order. */
@@ -66,14 +84,22 @@ export class HighlightPainter {
    * wait for the end.
    */
   paintFound(): void {
-    for (const mention of this.#found) this.#add(mention);
+    this.#addAll(this.#found);
     this.#found.clear();
   }
 
   remove(mention: Mention): void {
     this.#found.delete(mention);
     if (!this.#painted.delete(mention)) return;
-    for (const range of mention.ranges) this.#mentions.delete(range);
+    this.#unregister(mention);
+    const block = this.#blockOf.get(mention);
+    if (!block) return;
+    this.#blockOf.delete(mention);
+    const inBlock = this.#byBlock.get(block)!;
+    inBlock.delete(mention);
+    if (inBlock.size > 0) return;
+    this.#byBlock.delete(block);
+    this.#nearView.untrack(block);
   }
 
   /** The mention whose card is open is painted stronger. */
@@ -88,14 +114,46 @@ export class HighlightPainter {
     if (!CSS.highlights.has(ACTIVE_HIGHLIGHT)) CSS.highlights.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
-  #add(mention: Mention): void {
-    if (this.#painted.has(mention)) return;
+  /**
+   * Paints these mentions: where each block is is read for all of them first, and only then are
+   * they registered, because the first range of a document adopts our stylesheet, after which a
+   * read of a box would wait for the whole page to be styled again.
+   */
+  #addAll(mentions: Iterable<Mention>): void {
+    const near: Mention[] = [];
+    for (const mention of mentions) if (this.#add(mention)) near.push(mention);
+    for (const mention of near) this.#register(mention);
+  }
+
+  /** Takes a mention in as painted; says whether it is to be in the registry now. */
+  #add(mention: Mention): boolean {
+    if (this.#painted.has(mention)) return false;
     this.#painted.add(mention);
+    const block = blockAround(mention.ranges[0]!.startContainer);
+    if (!(block instanceof Element)) return true; // no box to follow
+    this.#blockOf.set(mention, block);
+    const inBlock = this.#byBlock.get(block);
+    if (inBlock) {
+      inBlock.add(mention);
+      return this.#nearView.isNear(block);
+    }
+    this.#byBlock.set(block, new Set([mention]));
+    return this.#nearView.track(block);
+  }
+
+  #register(mention: Mention): void {
+    if (this.#inRegistry.has(mention)) return;
+    this.#inRegistry.add(mention);
     for (const range of mention.ranges) {
       this.#mentions.add(range);
       const root = range.startContainer.getRootNode();
       if (root === document || root instanceof ShadowRoot) this.#styleRoot(root as Document | ShadowRoot);
     }
+  }
+
+  #unregister(mention: Mention): void {
+    if (!this.#inRegistry.delete(mention)) return;
+    for (const range of mention.ranges) this.#mentions.delete(range);
   }
 
   #styleRoot(root: Document | ShadowRoot): void {
@@ -105,6 +163,7 @@ export class HighlightPainter {
   }
 
   #dispose(): void {
+    this.#nearView.disconnect();
     CSS.highlights.delete(MENTION_HIGHLIGHT);
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
     for (const root of this.#styledRoots) dropStyleSheet(root, this.#sheet);

@@ -315,6 +315,37 @@ describe('hostile and unusual pages', () => {
     await page.close();
   });
 
+  it('keeps only the mentions near the view in the highlight registry, and paints the others as the reader scrolls to them', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/opened-at-its-end.html`);
+    expect(await eventually(() => totalOf(page), 4005, { timeout: 20_000 })).toBe(4005);
+    // Where the registered ranges are: the part on screen, the first paragraph at the top, anywhere.
+    const registered = () =>
+      page.evaluate(() => {
+        const ranges = [...((CSS.highlights.get('context-cards-mention') ?? []) as Iterable<AbstractRange>)];
+        const inside = (selector: string) => ranges.filter((r) => document.querySelector(selector)!.contains(r.startContainer)).length;
+        return { all: ranges.length, onScreen: inside('#in-view'), firstParagraph: inside('#earlier p:first-child') };
+      });
+    const atTheEnd = await registered();
+    expect(atTheEnd.onScreen).toBe(5);
+    expect(atTheEnd.firstParagraph).toBe(0);
+    expect(atTheEnd.all).toBeLessThan(100);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const atTheTop = await waitFor(
+      registered,
+      (now) => now.firstParagraph === 1 && now.onScreen === 0,
+      'the highlights following the scroll',
+    );
+    expect(atTheTop.all).toBeLessThan(100);
+    // The reader sees the mention under the pointer as a mention: the card opens on it.
+    const point = await pointOnMention(page, 'Alibaba');
+    await page.mouse.move(point!.x, point!.y);
+    expect(await waitForCard(session, page)).not.toBeNull();
+    expect(await totalOf(page)).toBe(4005);
+    expect(session.errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
   it('never talks to the page’s own scripts: no postMessage, no events, no globals', async () => {
     const page = await session.browser.newPage();
     await page.evaluateOnNewDocument(() => {
