@@ -149,6 +149,104 @@ async function cardOpen(aliases: AliasSpec[], pack: Pack, messages: MessageBundl
   return run;
 }
 
+export interface ScrollRun {
+  /** From each frame to the next while the page scrolled, in milliseconds. */
+  frameIntervals: number[];
+  /** Mentions found before the scroll began (0 without the extension). */
+  mentions: number;
+}
+
+/**
+ * Scrolls the page down by `step` pixels a frame for `frames` frames, as a reader's fast scroll
+ * does, and times each frame to the next; with `aliases`, after the extension's scan of the page
+ * has settled (its highlights following the scroll), without them, the page alone.
+ */
+async function scroll(aliases: AliasSpec[] | null, frames: number, step: number): Promise<ScrollRun> {
+  const session = new AbortController();
+  let mentions = 0;
+  if (aliases) {
+    const scan = new PageScan({
+      matcher: compileMatcher(aliases),
+      highlight: DEFAULTS.highlight,
+      isOwnNode: () => false,
+      signal: session.signal,
+    });
+    await new Promise<ScanStats>((resolve) => {
+      scan.onSettled(resolve);
+      scan.start();
+    });
+    mentions = scan.mentions.size;
+  }
+  window.scrollTo(0, 0);
+  await new Promise(requestAnimationFrame);
+  const frameIntervals: number[] = [];
+  await new Promise<void>((resolve) => {
+    let last = performance.now();
+    const frame = (now: number) => {
+      frameIntervals.push(now - last);
+      last = now;
+      if (frameIntervals.length === frames) return resolve();
+      window.scrollBy(0, step);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      window.scrollBy(0, step);
+      requestAnimationFrame(frame);
+    });
+  });
+  session.abort();
+  return { frameIntervals, mentions };
+}
+
+/**
+ * For the memory measurements: the content script's scan of the page, kept running (and kept
+ * reachable from here) until `endScan`, so that the heap measured from outside holds what it retains.
+ */
+let memoryScan: { scan: PageScan; session: AbortController; settled: () => Promise<number> } | undefined;
+
+async function startScan(aliases: AliasSpec[]): Promise<number> {
+  const session = new AbortController();
+  const scan = new PageScan({
+    matcher: compileMatcher(aliases),
+    highlight: DEFAULTS.highlight,
+    isOwnNode: () => false,
+    signal: session.signal,
+  });
+  let waiting: (() => void) | undefined;
+  scan.onSettled(() => waiting?.());
+  const settled = () => new Promise<number>((resolve) => (waiting = () => resolve(scan.mentions.size)));
+  memoryScan = { scan, session, settled };
+  const first = settled();
+  scan.start();
+  return first;
+}
+
+/**
+ * What a page that rewrites its body does (a single-page site showing the next article): the
+ * same markup again as new nodes; resolves when the scan has settled on it, with the mentions found.
+ */
+async function rewriteBody(): Promise<number> {
+  const { settled } = memoryScan!;
+  const done = settled();
+  const markup = document.body.innerHTML;
+  document.body.innerHTML = markup;
+  return done;
+}
+
+/** Reads every node of the page once, so that each has its wrapper in this world (what any script that reads the page makes). */
+function touchEveryNode(): number {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  return nodes;
+}
+
+function endScan(): void {
+  memoryScan?.session.abort();
+  memoryScan = undefined;
+}
+
 /** Resolves just after the current frame's rendering (a message posted from a frame callback is delivered after it). */
 function afterRendering(): Promise<void> {
   return new Promise((resolve) => {
@@ -195,4 +293,6 @@ function watchLongTasks() {
 /** Long-task and long-frame entries are delivered after the fact: give them a moment. */
 const pauseForLongTaskEntries = () => new Promise((resolve) => setTimeout(resolve, 120));
 
-Object.assign(globalThis, { contextCardsBench: { floor, nativeFloor, ours, markJs, cardOpen } });
+Object.assign(globalThis, {
+  contextCardsBench: { floor, nativeFloor, ours, markJs, cardOpen, scroll, startScan, rewriteBody, endScan, touchEveryNode },
+});
