@@ -53,6 +53,25 @@ describe('on the fixture pages', async () => {
 });
 
 describe('matching', () => {
+  it("has this browser's case folding never stricter than the matcher's, which its native prefilter relies on", async () => {
+    // The unit test checks it in Node; each browser has its own Unicode tables. The rule is
+    // foldUnit's (src/core/text-rules.ts): a unit's lower case, where that is one unit.
+    const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
+    const apart = await page.evaluate(() => {
+      const found: string[] = [];
+      for (let unit = 0; unit <= 0xffff; unit++) {
+        if (unit >= 0xd800 && unit <= 0xdfff) continue;
+        const lower = String.fromCharCode(unit).toLowerCase();
+        if (lower.length !== 1 || lower.charCodeAt(0) === unit) continue;
+        const pattern = new RegExp(`^\\u${lower.charCodeAt(0).toString(16).padStart(4, '0')}$`, 'iu');
+        if (!pattern.test(String.fromCharCode(unit))) found.push(`U+${unit.toString(16)}`);
+      }
+      return found;
+    });
+    expect(apart).toEqual([]);
+    await page.close();
+  });
+
   it('highlights exactly what the matching rules allow', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
     await badge(page, '16');

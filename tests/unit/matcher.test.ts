@@ -58,6 +58,12 @@ describe('the matcher', () => {
     expect(reachedReading(matcher, ['Apple ', ' \n', '\u00a0Intelligence'])).toBe(true);
     expect(reachedReading(matcher, ['Apple In', 'side'])).toBe(false);
     expect(reachedReading(matcher, ['Ali', 'ba'])).toBe(false);
+    // Ruled out natively, then carried across pieces: the Kelvin sign folds to k, the text's case and spaces vary.
+    expect(reachedReading(matcher, ['no name here', 'and ALIBA', 'BA'])).toBe(true);
+    expect(reachedReading(matcher, ['the end of one, then apple', '\u3000\n', 'INTELLIGENCE'])).toBe(true);
+    expect(reachedReading(compileMatcher([{ text: 'kai', topicId: 'k' }]), ['\u212aAI'])).toBe(true);
+    expect(reachedReading(compileMatcher([{ text: 'kai', topicId: 'k' }]), ['x \u212a', 'ai'])).toBe(true);
+    expect(reachedReading(matcher, ['nothing', 'at all'])).toBe(false);
   });
 
   it('agrees with a naive reference on random text', () => {
@@ -86,6 +92,18 @@ describe('the character rules', () => {
     expect(String.fromCharCode(foldUnit(0x41))).toBe('a');
     expect(String.fromCharCode(foldUnit('Ä'.charCodeAt(0)))).toBe('ä');
     expect(foldUnit('İ'.charCodeAt(0))).toBe('İ'.charCodeAt(0));
+  });
+
+  it('fold no unit together that Unicode case folding keeps apart, so the native prefilter never rules out a mention', () => {
+    // The prefilter (buildPrefilter in src/core/matcher.ts) ignores case with the `iu` flags.
+    const apart: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const folded = foldUnit(unit);
+      if (folded === unit) continue;
+      const pattern = new RegExp(`^\\u${folded.toString(16).padStart(4, '0')}$`, 'iu');
+      if (!pattern.test(String.fromCharCode(unit))) apart.push(`U+${unit.toString(16)}`);
+    }
+    expect(apart).toEqual([]);
   });
 
   it('know which characters make word edges', () => {
