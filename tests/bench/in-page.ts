@@ -156,6 +156,9 @@ export interface ScrollRun {
   mentions: number;
 }
 
+/** Half a second at 60 Hz. */
+const SETTLE_FRAMES = 30;
+
 /**
  * Scrolls the page down by `step` pixels a frame for `frames` frames, as a reader's fast scroll
  * does, and times each frame to the next; with `aliases`, after the extension's scan of the page
@@ -178,7 +181,8 @@ async function scroll(aliases: AliasSpec[] | null, frames: number, step: number)
     mentions = scan.mentions.size;
   }
   window.scrollTo(0, 0);
-  await new Promise(requestAnimationFrame);
+  // A reader starts scrolling some time after the page has come to rest, not in the frame the scan ends in.
+  for (let frame = 0; frame < SETTLE_FRAMES; frame++) await new Promise(requestAnimationFrame);
   const frameIntervals: number[] = [];
   await new Promise<void>((resolve) => {
     let last = performance.now();
