@@ -115,19 +115,26 @@ export class HighlightPainter {
   }
 
   /**
-   * Paints these mentions: where each block is is read for all of them first, and only then are
-   * they registered, because the first range of a document adopts our stylesheet, after which a
-   * read of a box would wait for the whole page to be styled again.
+   * Paints these mentions: where each block is, is read for all of them first, and only then are
+   * they styled and registered, because a document's first painted mention adopts our stylesheet,
+   * after which a read of a box would wait for the whole page to be styled again.
    */
   #addAll(mentions: Iterable<Mention>): void {
+    const added: Mention[] = [];
     const near: Mention[] = [];
-    for (const mention of mentions) if (this.#add(mention)) near.push(mention);
+    for (const mention of mentions) {
+      if (this.#painted.has(mention)) continue;
+      added.push(mention);
+      if (this.#add(mention)) near.push(mention);
+    }
+    // Styled when painted, near or not: a mention far down would otherwise bring the restyle
+    // into the middle of the reader's scroll.
+    for (const mention of added) this.#styleRootsOf(mention);
     for (const mention of near) this.#register(mention);
   }
 
   /** Takes a mention in as painted; says whether it is to be in the registry now. */
   #add(mention: Mention): boolean {
-    if (this.#painted.has(mention)) return false;
     this.#painted.add(mention);
     const block = blockAround(mention.ranges[0]!.startContainer);
     if (!(block instanceof Element)) return true; // no box to follow
@@ -144,11 +151,7 @@ export class HighlightPainter {
   #register(mention: Mention): void {
     if (this.#inRegistry.has(mention)) return;
     this.#inRegistry.add(mention);
-    for (const range of mention.ranges) {
-      this.#mentions.add(range);
-      const root = range.startContainer.getRootNode();
-      if (root === document || root instanceof ShadowRoot) this.#styleRoot(root as Document | ShadowRoot);
-    }
+    for (const range of mention.ranges) this.#mentions.add(range);
   }
 
   #unregister(mention: Mention): void {
@@ -156,10 +159,14 @@ export class HighlightPainter {
     for (const range of mention.ranges) this.#mentions.delete(range);
   }
 
-  #styleRoot(root: Document | ShadowRoot): void {
-    if (this.#styledRoots.has(root)) return;
-    this.#styledRoots.add(root);
-    adoptStyleSheet(root, this.#sheet);
+  #styleRootsOf(mention: Mention): void {
+    for (const range of mention.ranges) {
+      const root = range.startContainer.getRootNode();
+      if (root !== document && !(root instanceof ShadowRoot)) continue;
+      if (this.#styledRoots.has(root as Document | ShadowRoot)) continue;
+      this.#styledRoots.add(root as Document | ShadowRoot);
+      adoptStyleSheet(root as Document | ShadowRoot, this.#sheet);
+    }
   }
 
   #dispose(): void {

@@ -241,27 +241,31 @@ const PREFILTER_MAX_ALIASES = 64;
  */
 function buildPrefilter(patterns: readonly Pattern[]): RegExp | undefined {
   if (patterns.length === 0 || patterns.length > PREFILTER_MAX_ALIASES) return undefined;
-  // Unit by unit (`split('')`), as the automaton reads: a surrogate pair is two units here too.
-  const whole = patterns.map((pattern) => pattern.folded.split('').map(unitSource).join('')).join('|');
-  return new RegExp(`${whole}|(?:${beginningsSource(patterns.map((pattern) => pattern.folded))})$`, 'iu');
+  const texts = patterns.map((pattern) => pattern.folded);
+  // With the `u` flag a RegExp reads a surrogate pair as one character, so half of one, which the
+  // automaton carries into the next piece, would be ruled out: such aliases go without a prefilter.
+  if (texts.some((text) => /[\ud800-\udfff]/.test(text))) return undefined;
+  return new RegExp(`(?:${trieSource(texts, false)})|(?:${trieSource(texts, true)})$`, 'iu');
 }
 
 /**
- * Every non-empty beginning of the texts, as one alternation shaped like their trie:
- * `a(?:p(?:p)?|l)?` for "app" and "al".
+ * The texts as one alternation shaped like their trie, so that the engine tries each character
+ * once however many aliases share a beginning: `app(?:le)?|al` for "app", "apple" and "al". With
+ * `everyBeginning`, each of their non-empty beginnings too: `a(?:p(?:p)?|l)?` for "app" and "al".
  */
-function beginningsSource(texts: readonly string[]): string {
+function trieSource(texts: readonly string[], everyBeginning: boolean): string {
   const byFirst = new Map<string, string[]>();
   for (const text of texts) {
-    if (text.length === 0) continue;
-    const rest = byFirst.get(text[0]!);
-    if (rest) rest.push(text.slice(1));
+    const rests = byFirst.get(text[0]!);
+    if (rests) rests.push(text.slice(1));
     else byFirst.set(text[0]!, [text.slice(1)]);
   }
   return [...byFirst]
     .map(([first, rests]) => {
-      const deeper = beginningsSource(rests);
-      return deeper === '' ? unitSource(first) : `${unitSource(first)}(?:${deeper})?`;
+      const longer = rests.filter((rest) => rest.length > 0);
+      if (longer.length === 0) return unitSource(first);
+      const mayEndHere = everyBeginning || longer.length < rests.length;
+      return `${unitSource(first)}(?:${trieSource(longer, everyBeginning)})${mayEndHere ? '?' : ''}`;
     })
     .join('|');
 }

@@ -10,6 +10,7 @@ import { PageScan } from '../../src/content/scan/page-scan';
 import type { ScanStats } from '../../src/content/scan/page-scanner';
 import { CardController } from '../../src/content/card/card-controller';
 import { CardHost } from '../../src/content/card/card-host';
+import { MENTION_HIGHLIGHT } from '../../src/core/highlight-css';
 import { compileMatcher, type AliasSpec } from '../../src/core/matcher';
 import type { Pack } from '../../src/core/pack';
 import { DEFAULTS } from '../../src/core/settings';
@@ -154,6 +155,8 @@ export interface ScrollRun {
   frameIntervals: number[];
   /** Mentions found before the scroll began (0 without the extension). */
   mentions: number;
+  /** Ranges in the highlight registry that lie in the viewport where the scroll ended: the highlights followed it. */
+  paintedInViewAtEnd: number;
 }
 
 /** Half a second at 60 Hz. */
@@ -199,8 +202,15 @@ async function scroll(aliases: AliasSpec[] | null, frames: number, step: number)
       requestAnimationFrame(frame);
     });
   });
+  const paintedInViewAtEnd = [...((CSS.highlights.get(MENTION_HIGHLIGHT) ?? []) as Iterable<AbstractRange>)].filter((range) => {
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const box = live.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }).length;
   session.abort();
-  return { frameIntervals, mentions };
+  return { frameIntervals, mentions, paintedInViewAtEnd };
 }
 
 /**

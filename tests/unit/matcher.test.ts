@@ -64,6 +64,15 @@ describe('the matcher', () => {
     expect(reachedReading(compileMatcher([{ text: 'kai', topicId: 'k' }]), ['\u212aAI'])).toBe(true);
     expect(reachedReading(compileMatcher([{ text: 'kai', topicId: 'k' }]), ['x \u212a', 'ai'])).toBe(true);
     expect(reachedReading(matcher, ['nothing', 'at all'])).toBe(false);
+    // Aliases outside the BMP, begun in one piece and ended in the next (found in review).
+    expect(reachedReading(compileMatcher([{ text: '𠮷野家', topicId: 'y' }]), ['𠮷', '野家'])).toBe(true);
+    expect(reachedReading(compileMatcher([{ text: '😀x', topicId: 'e' }]), ['hi 😀', 'x'])).toBe(true);
+    // Aliases that share their beginnings, one of them inside another.
+    const family = compileMatcher(['Apple', 'Apple Watch', 'Apple Intelligence', 'App'].map((text) => ({ text, topicId: 'a' })));
+    expect(reachedReading(family, ['an app'])).toBe(true);
+    expect(reachedReading(family, ['the apple watch'])).toBe(true);
+    expect(reachedReading(family, ['an ap', 'PLE'])).toBe(true);
+    expect(reachedReading(family, ['a pale ', 'ape'])).toBe(false);
   });
 
   it('agrees with a naive reference on random text', () => {
