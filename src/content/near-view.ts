@@ -13,6 +13,8 @@
  * `BATCH_MS`, and "near" reaches far enough that a fast scroll does not outrun them.
  */
 
+import { isPageGone } from './browser-quirks';
+
 /** Three viewports on every side: 2,400 px on a laptop, 400 ms of a fast scroll at 6,000 px a second. */
 const NEAR_MARGIN = '300%';
 const NEAR_VIEWPORTS = 3;
@@ -65,6 +67,9 @@ export class NearView {
 
   /** The observer's reports: applied now if the last batch is long enough ago, else with the next one. */
   #changed(entries: IntersectionObserverEntry[]): void {
+    // Firefox still delivers reports to a page that is closing or was left, where `setTimeout`
+    // throws (browser-quirks.ts, isPageGone); such a page has nothing to paint.
+    if (isPageGone()) return;
     for (const entry of entries) this.#pending.set(entry.target, entry.isIntersecting || hasNoBox(entry.boundingClientRect));
     if (this.#batchTimer !== undefined) return;
     const wait = this.#lastBatch + BATCH_MS - performance.now();
