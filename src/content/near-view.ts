@@ -22,9 +22,9 @@ const NEAR_VIEWPORTS = 3;
 const BATCH_MS = 200;
 
 export interface NearViewListener {
-  /** The block came near the viewport (or is tracked and near already): its mentions are to be shown. */
+  /** The observer saw the block come near the viewport: its mentions are to be shown. */
   near(block: Element): void;
-  /** The block left the margin around the viewport. */
+  /** The observer saw the block leave the margin around the viewport. */
   far(block: Element): void;
 }
 
@@ -97,7 +97,7 @@ export class NearView {
 /**
  * The first guess, from the block's box alone (the observer's first report corrects it for the
  * page's own scrolling boxes). A block without a box (`display: contents`, or not rendered) cannot
- * be placed: its mentions are shown, as before this class existed, at worst at some cost.
+ * be placed: its mentions are shown, at worst at the cost of ranges that nobody sees.
  */
 function isNearViewport(rect: DOMRect): boolean {
   if (hasNoBox(rect)) return true;

@@ -19,7 +19,7 @@ const PREFILTER_MAX_ALIASES = 64;
  * - a space of an alias is `\s+`, and `\s` is exactly the automaton's white space;
  * - case is ignored by Unicode simple case folding (the `iu` flags), under which every unit
  *   equals its lower case whenever `foldUnit` lowers it (checked unit by unit in
- *   tests/unit/matcher.test.ts), so it is never stricter than the automaton's folding, which
+ *   tests/unit/matcher.test.ts, and in each browser in tests/browser/extension.test.ts), so it is never stricter than the automaton's folding, which
  *   leaves units such as `İ` alone that case folding joins to others;
  * - case-sensitive aliases are matched without case too, and word edges are not looked at.
  */
@@ -33,7 +33,7 @@ export function buildPrefilter(texts: readonly string[]): RegExp | undefined {
 
 /**
  * The texts as one alternation shaped like their trie, so that the engine tries each character
- * once however many aliases share a beginning: `app(?:le)?|al` for "app", "apple" and "al". With
+ * once however many aliases share a beginning: `a(?:p(?:p(?:l(?:e))?)|l)` for "app", "apple" and "al". With
  * `everyBeginning`, each of their non-empty beginnings too: `a(?:p(?:p)?|l)?` for "app" and "al".
  */
 function trieSource(texts: readonly string[], everyBeginning: boolean): string {
