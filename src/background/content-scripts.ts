@@ -10,7 +10,8 @@
  *   is not one, no extension API call at all.
  * When the sites change, open tabs whose registration changed get the bootstrap now, so that
  * resuming a site or listing it takes effect without a reload (a page already running follows the
- * settings by itself).
+ * settings by itself). So do the tabs open when the extension is installed: the browser runs
+ * registered content scripts on the page loads that come after, not in pages already loaded.
  */
 import { registrationFor, registrationsFor, WEB_PAGES, type SiteSettings } from '../core/sites';
 import { browser } from '../shared/browser-api';
@@ -37,6 +38,16 @@ export function followSites(sites: SiteSettings): Promise<void> {
     await register(sites);
     await startInChangedTabs(before, sites);
   });
+}
+
+/**
+ * Just installed: every open tab gets the bootstrap its registration runs, so that the article the
+ * reader had open when they installed the extension shows its mentions without a reload. Only on a
+ * first install: after an update, open pages still run the old version's content script, and how a
+ * second copy would meet it there is untested; those pages take the new version at their next load.
+ */
+export function startInOpenTabs(sites: Promise<SiteSettings>): Promise<void> {
+  return queue(async () => startInChangedTabs(undefined, await sites));
 }
 
 function queue(task: () => Promise<void>): Promise<void> {
@@ -66,6 +77,7 @@ async function register(sites: SiteSettings): Promise<void> {
   if (added.length > 0) await browser.scripting.registerContentScripts(added);
 }
 
+/** `before` undefined: every tab that runs the content script gets it. */
 async function startInChangedTabs(before: SiteSettings | undefined, after: SiteSettings): Promise<void> {
   const tabs = await browser.tabs.query({ url: WEB_PAGES });
   await Promise.all(

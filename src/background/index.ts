@@ -9,7 +9,7 @@ import { readFacts, type Facts } from '../shared/facts';
 import { callTab, serveInBackground } from '../shared/messages';
 import { NEXT_MENTION_COMMAND, keyboardShortcuts } from '../shared/platform';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { followSites, registerFor } from './content-scripts';
+import { followSites, registerFor, startInOpenTabs } from './content-scripts';
 
 const BADGE_COLOUR = '#8a5100';
 
@@ -39,7 +39,11 @@ serveInBackground({
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
 
-void registerFor(loadSettings().then(({ settings }) => settings.sites));
+const sites = () => loadSettings().then(({ settings }) => settings.sites);
+void registerFor(sites());
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void startInOpenTabs(sites());
+});
 onSettingsChanged(loadSettings, ({ settings }) => void followSites(settings.sites));
 
 keyboardShortcuts()?.onCommand.addListener((command, tab) => {

@@ -1,6 +1,6 @@
 /**
  * What a reader must never notice, in both browsers: pages that go away while the extension is
- * busy, a background that fails once, a single-page site that moves to an article, head signals
+ * busy, an article open before the extension was installed, a background that fails once, a single-page site that moves to an article, head signals
  * that come late, and text the page shows (or hides) after the scan.
  */
 import type { Page } from 'puppeteer-core';
@@ -56,6 +56,20 @@ describe('a page that goes away', () => {
     expect(await badge(last, '14')).toBe('14');
     expect(await session.newExtensionErrors()).toEqual([]);
     await last.close();
+  });
+});
+
+describe('a reader who installs the extension with an article open', () => {
+  it('sees its mentions there without reloading it', async () => {
+    const installed = await launchExtensionBrowser({ openBeforeInstall: `${server.origin}/demo/article.html` });
+    try {
+      const page = installed.openedBeforeInstall!;
+      expect(await badge(page, '14', installed)).toBe('14');
+      expect(await paintedTexts(page)).toHaveLength(14);
+      expect(await installed.newExtensionErrors()).toEqual([]);
+    } finally {
+      await installed.close();
+    }
   });
 });
 

@@ -19,6 +19,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Another build to load than dist/<browser> (extension-copy.ts). */
   extensionDir?: string;
+  /**
+   * A page to open, and let load, before the extension is installed: as a reader who installs it
+   * with an article open. The session's `openedBeforeInstall` is that page.
+   */
+  openBeforeInstall?: string;
 }
 
 /** A node of the accessibility tree, shaped like Chromium's `page.accessibility.snapshot()` in both browsers. */
@@ -54,6 +59,8 @@ export interface BrowserSession {
   isExtensionFile(url: string): boolean;
   /** Every URL requested by any page or by the extension while the browser ran. */
   requests: string[];
+  /** The tab opened before the extension was installed (`LaunchOptions.openBeforeInstall`). */
+  openedBeforeInstall?: Page;
   /** Opens `url` in a new tab and waits for its load. */
   openPage(url: string): Promise<Page>;
   /** Errors the page reported (its own scripts' included). */

@@ -38,17 +38,30 @@ const CHROMIUM_ARGS = [
   `--host-resolver-rules=${TEST_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
 ];
 
-export async function launchChromium({ colorScheme = 'light', userDataDir, extensionDir }: LaunchOptions): Promise<BrowserSession> {
+export async function launchChromium({
+  colorScheme = 'light',
+  userDataDir,
+  extensionDir,
+  openBeforeInstall,
+}: LaunchOptions): Promise<BrowserSession> {
+  const extension = extensionDir || `${DIST}chrome`;
   const browser = await puppeteer.launch({
     userDataDir: userDataDir || undefined,
     executablePath: findChromium(),
     headless: true,
     pipe: true,
-    enableExtensions: [extensionDir || `${DIST}chrome`],
+    // Loaded at start, or installed once the page that must come before it has loaded.
+    enableExtensions: openBeforeInstall ? true : [extension],
     args: CHROMIUM_ARGS,
     defaultViewport: VIEWPORT,
     env: { ...process.env, LANGUAGE: 'en_US' },
   });
+  let openedBeforeInstall: Page | undefined;
+  if (openBeforeInstall) {
+    openedBeforeInstall = await browser.newPage();
+    await openedBeforeInstall.goto(openBeforeInstall, { waitUntil: 'load' });
+    await browser.installExtension(extension);
+  }
   const requests: string[] = [];
   const errors: string[] = [];
   const isBackground = (t: Target) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://');
@@ -57,6 +70,8 @@ export async function launchChromium({ colorScheme = 'light', userDataDir, exten
   const extensionOrigin = `chrome-extension://${new URL(workerTarget.url()).host}`;
   const record = (target: Target) => recordTarget(target, { requests, errors, extensionOrigin });
   await record(workerTarget);
+  // Recorded from the install on: its content script is injected once the background has started.
+  if (openedBeforeInstall) await record(openedBeforeInstall.target());
   browser.on('targetcreated', (target: Target) => void record(target).catch(() => undefined));
   // Extension APIs are called from an extension page of our own, kept open in the background, not
   // from the service worker: a test may stop the worker, and DevTools does not reattach cleanly to
@@ -65,7 +80,7 @@ export async function launchChromium({ colorScheme = 'light', userDataDir, exten
   await control.goto(`${extensionOrigin}/options/options.html`);
   await control.waitForSelector('.options');
   const inExtension: BrowserSession['inExtension'] = (fn, arg) => control.evaluate(fn as (a: unknown) => never, arg);
-  return chromiumSession(browser, { colorScheme, extensionOrigin, requests, errors, inExtension });
+  return { ...chromiumSession(browser, { colorScheme, extensionOrigin, requests, errors, inExtension }), openedBeforeInstall };
 }
 
 function chromiumSession(

@@ -77,7 +77,12 @@ function firefoxPrefs(colorScheme: string, proxyPort: number) {
   };
 }
 
-export async function launchFirefox({ colorScheme = 'light', userDataDir, extensionDir }: LaunchOptions): Promise<BrowserSession> {
+export async function launchFirefox({
+  colorScheme = 'light',
+  userDataDir,
+  extensionDir,
+  openBeforeInstall,
+}: LaunchOptions): Promise<BrowserSession> {
   const requests: string[] = [];
   const proxy = await startRecordingProxy((url) => requests.push(url));
   const browser = await puppeteer.launch({
@@ -94,6 +99,11 @@ export async function launchFirefox({ colorScheme = 'light', userDataDir, extens
   });
   const copy = await extensionCopy('firefox', { from: extensionDir || undefined, pagePreludes: { 'popup/popup.html': POPUP_FOR_TAB } });
   const extensionOrigin = `moz-extension://${ADDON_UUID}`;
+  let openedBeforeInstall: Page | undefined;
+  if (openBeforeInstall) {
+    openedBeforeInstall = await browser.newPage();
+    await openedBeforeInstall.goto(openBeforeInstall, { waitUntil: 'load' });
+  }
   await browser.installExtension(copy.dir);
   await recordExtensionErrors(browser, extensionOrigin);
   await keepAccessibilityRunning(browser);
@@ -106,7 +116,10 @@ export async function launchFirefox({ colorScheme = 'light', userDataDir, extens
     await proxy.close();
     await copy.remove();
   };
-  return firefoxSession(browser, { colorScheme, extensionOrigin, requests, inExtension, openExtensionPage, close });
+  return {
+    ...firefoxSession(browser, { colorScheme, extensionOrigin, requests, inExtension, openExtensionPage, close }),
+    openedBeforeInstall,
+  };
 }
 
 function firefoxSession(
