@@ -173,12 +173,38 @@ function firefoxSession(
     emulateMedia: (_page, features) => emulateMediaPrefs(browser, { colorScheme: context.colorScheme as 'light' | 'dark', ...features }),
     async emulatePhone(page, viewport) {
       await page.setViewport(viewport);
+      const probe = await touchScreenProbe(page);
       await emulateTouchScreenPrefs(browser, true);
-      // The prefs reach the page's process a moment later (CI once measured the popup before they had).
-      await waitFor(() => page.evaluate(() => matchMedia('(pointer: coarse)').matches), Boolean, 'the page seeing a touch screen');
+      await waitFor(() => probe.applied(), Boolean, "the page's style sheets seeing a touch screen");
+      await probe.remove();
     },
     endPhoneEmulation: () => emulateTouchScreenPrefs(browser, false),
     close: context.close,
+  };
+}
+
+/**
+ * A style sheet of the harness's own in `page`, adopted before the touch screen is emulated, that
+ * says when the page's style sheets (not only `matchMedia`) see it. The prefs reach the page's
+ * process a moment later, and `matchMedia` answers from the new values before the sheets already
+ * there are evaluated again: the popup was once measured with `(pointer: coarse)` matching and its
+ * coarse-pointer rules not yet applied. The probe asks the queries the product's sheets use.
+ */
+async function touchScreenProbe(page: Page): Promise<{ applied(): Promise<boolean>; remove(): Promise<void> }> {
+  const probe = await page.evaluateHandle(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('@media (pointer: coarse) and (any-pointer: coarse) and (hover: none) { :root { --harness-touch-screen: 1; } }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return sheet;
+  });
+  return {
+    applied: () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--harness-touch-screen') === '1'),
+    async remove() {
+      await page.evaluate((sheet) => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      }, probe);
+      await probe.dispose();
+    },
   };
 }
 
