@@ -92,14 +92,14 @@ function pageState(): PageState {
 
 let awake = false;
 /** Before it wakes, on a page that is not an article: the only thing it does. */
-const articleWatch = new AbortController();
+let stopArticleWatch: (() => void) | undefined;
 
 /** Answers the popup, follows the settings and the page, and starts — for as long as the page lives. */
 function wake(): void {
   if (awake) return;
   awake = true;
   // Awake, it watches the page for itself (below); the watch for an article has done its part.
-  articleWatch.abort();
+  stopArticleWatch?.();
   const forever = new AbortController().signal;
   const started = start();
   serveInTab(
@@ -121,18 +121,15 @@ function wake(): void {
     ({ settings: changed }) => void decide(changed),
     forever,
   );
-  watchPageChanges(
-    {
-      moved() {
-        // "Scan this page" ended with the page it was asked on.
-        scanRequested = false;
-        looksLikeArticle = undefined;
-        if (settings) void decide(settings);
-      },
-      recheck,
+  watchPageChanges({
+    moved() {
+      // "Scan this page" ended with the page it was asked on.
+      scanRequested = false;
+      looksLikeArticle = undefined;
+      if (settings) void decide(settings);
     },
-    forever,
-  );
+    recheck,
+  });
 }
 
 /** Until the page is an article: watch it become one, at no cost to it, and wake then. */
@@ -146,7 +143,7 @@ function wakeOnArticle(): void {
   const check = () => {
     if (isArticlePage(document, location.hostname)) wake();
   };
-  watchPageChanges({ moved: check, recheck: check }, articleWatch.signal);
+  stopArticleWatch = watchPageChanges({ moved: check, recheck: check });
 }
 
 function run(): void {

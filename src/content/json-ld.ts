@@ -6,9 +6,12 @@
 
 const MAX_DEPTH = 4;
 
+/** The elements that hold JSON-LD. */
+export const JSON_LD = 'script[type="application/ld+json" i]';
+
 export function jsonLdNodes(doc: Document): Array<Record<string, unknown>> {
   const nodes: Array<Record<string, unknown>> = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.querySelectorAll(JSON_LD)) {
     try {
       collect(JSON.parse(script.textContent ?? '') as unknown, 0, nodes);
     } catch {

@@ -4,12 +4,31 @@
  * page brought its signals late — head tags set by a framework, an `<article>` rendered after the
  * content script ran. Observing costs nothing while the page is still: the head is watched all
  * along (it changes rarely), the body only for a few seconds after load and after each move.
+ *
+ * Every page that is not news runs this (bootstrap.ts), so it starts with as little as it can: in
+ * a content script's own world the first use of a Web API costs its setting up there, and
+ * observing the head costs about a millisecond in Chromium where observing the document costs
+ * next to nothing (measured with the bench's trace: BENCHMARKS.md, "Size"). So while the body is
+ * watched, one observer watches the whole document, for the changes that can make an article; the
+ * body's watch ends at the first change after its time, when the observer moves to the head — a
+ * page that stays still never pays for that — and no timer runs until the page changes.
  */
 
 /** How long after load, or after a move to another URL, the body's changes are watched. */
-const BODY_WATCH_MS = 3000;
+export const BODY_WATCH_MS = 3000;
 /** Changes are gathered for this long before the signals are read again. */
-const RECHECK_AFTER_MS = 200;
+export const RECHECK_AFTER_MS = 200;
+
+/**
+ * What can make a page an article: an element added (an `<article>`, a `<meta>`, a JSON-LD
+ * `<script>`), a `<meta>`'s property or content, a script's type, a JSON-LD script's text.
+ */
+const SIGNAL_CHANGES: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributeFilter: ['property', 'content', 'type'],
+  characterData: true,
+};
 
 export interface PageChangeHooks {
   /** The page moved to another URL in place (not only its #fragment). */
@@ -18,25 +37,26 @@ export interface PageChangeHooks {
   recheck(): void;
 }
 
-export function watchPageChanges(hooks: PageChangeHooks, signal: AbortSignal): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const recheckSoon = () =>
-    (timer ??= setTimeout(() => {
-      timer = undefined;
-      hooks.recheck();
-    }, RECHECK_AFTER_MS));
-  const headWatch = new MutationObserver(recheckSoon);
-  const bodyWatch = new MutationObserver(recheckSoon);
-  let bodyWatchEnds: ReturnType<typeof setTimeout> | undefined;
-  const watchBodyForAWhile = () => {
-    if (!document.body) return;
-    bodyWatch.observe(document.body, { childList: true, subtree: true });
-    clearTimeout(bodyWatchEnds);
-    bodyWatchEnds = setTimeout(() => bodyWatch.disconnect(), BODY_WATCH_MS);
-  };
+/** Starts watching; the function returned stops it. */
+export function watchPageChanges(hooks: PageChangeHooks): () => void {
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the body stops being watched (a `Date.now()` time: `performance` would be one more Web API to set up), while it is. */
+  let bodyWatchEnds: number | undefined;
 
-  if (document.head) headWatch.observe(document.head, { childList: true, subtree: true, attributes: true, characterData: true });
-  watchBodyForAWhile();
+  const observer = new MutationObserver(() => {
+    if (bodyWatchEnds !== undefined && Date.now() > bodyWatchEnds) watch({ body: false });
+    recheckTimer ??= setTimeout(() => {
+      recheckTimer = undefined;
+      hooks.recheck();
+    }, RECHECK_AFTER_MS);
+  });
+  const watch = ({ body }: { body: boolean }) => {
+    observer.disconnect();
+    bodyWatchEnds = body ? Date.now() + BODY_WATCH_MS : undefined;
+    if (body) observer.observe(document, SIGNAL_CHANGES);
+    else if (document.head) observer.observe(document.head, SIGNAL_CHANGES);
+  };
+  watch({ body: true });
 
   let address = placeOf(location.href);
   const onNavigation = () => {
@@ -44,20 +64,19 @@ export function watchPageChanges(hooks: PageChangeHooks, signal: AbortSignal): v
     if (now === address) return;
     address = now;
     hooks.moved();
-    watchBodyForAWhile();
+    watch({ body: true });
   };
   // The Navigation API sees the page's own pushState (Chrome 102+, Firefox 147+); popstate covers
   // back and forward where it is missing.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (navigation) navigation.addEventListener('currententrychange', onNavigation, { signal });
-  else window.addEventListener('popstate', onNavigation, { signal });
+  const [events, event] = navigation ? [navigation, 'currententrychange'] : [window, 'popstate'];
+  events.addEventListener(event, onNavigation);
 
-  signal.addEventListener('abort', () => {
-    headWatch.disconnect();
-    bodyWatch.disconnect();
-    clearTimeout(timer);
-    clearTimeout(bodyWatchEnds);
-  });
+  return () => {
+    observer.disconnect();
+    events.removeEventListener(event, onNavigation);
+    clearTimeout(recheckTimer);
+  };
 }
 
 /** A URL without its fragment: moving to `#section-2` is the same page. */

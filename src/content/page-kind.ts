@@ -3,7 +3,7 @@
  * reads a handful of elements and nothing else: schema.org JSON-LD of the Article family,
  * `og:type=article`, an `<article>` element, or a host on the bundled list of news sites.
  */
-import { jsonLdNodes, typesOf } from './json-ld';
+import { JSON_LD, jsonLdNodes, typesOf } from './json-ld';
 import { NEWS_HOSTS } from './news-hosts';
 
 const ARTICLE_TYPES = new Set([
@@ -41,7 +41,8 @@ function isNewsHost(hostname: string): boolean {
 }
 
 function hasArticleJsonLd(doc: Document): boolean {
-  return jsonLdNodes(doc).some(isArticleNode);
+  // Most pages have no JSON-LD: one `querySelector` says so without gathering a list.
+  return doc.querySelector(JSON_LD) !== null && jsonLdNodes(doc).some(isArticleNode);
 }
 
 /** Whether a JSON-LD node is of the Article family. */

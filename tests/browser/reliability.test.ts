@@ -5,11 +5,12 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { BODY_WATCH_MS, RECHECK_AFTER_MS } from '../../src/content/page-changes';
 import { extensionCopy } from './harness/extension-copy';
 import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts } from './harness/mentions';
 import { useExtensionBrowser, type TestServer } from './harness/per-test-checks';
-import { eventually, waitFor } from './harness/waiting';
+import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 
 type Session = ExtensionSession;
 let server: TestServer;
@@ -129,6 +130,24 @@ describe('deciding again', () => {
 
   it('scans a page whose article signal comes after load', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/late-signals.html`);
+    expect(await session.listensForNothing(page)).toBe(true);
+    await page.evaluate(() => (window as unknown as { addArticleSignal(): void }).addArticleSignal());
+    expect(await badge(page, '2')).toBe('2');
+    await page.close();
+  });
+
+  it('still sees a signal in the head long after load, when the body has changed in between', async () => {
+    const page = await session.openPage(`${server.origin}/fixtures/late-signals.html`);
+    expect(await session.listensForNothing(page)).toBe(true);
+    // Past the few seconds the body is watched for, by the page's own clock.
+    await waitFor(
+      () => page.evaluate(() => performance.now()),
+      (now) => now > BODY_WATCH_MS + 1000,
+      'the page outliving the watch of its body',
+    );
+    // A change in the body then ends that watch (its one recheck finds no article); a change in the head is still seen.
+    await page.evaluate(() => document.body.append(document.createElement('div')));
+    await afterPageTimers(page, RECHECK_AFTER_MS);
     expect(await session.listensForNothing(page)).toBe(true);
     await page.evaluate(() => (window as unknown as { addArticleSignal(): void }).addArticleSignal());
     expect(await badge(page, '2')).toBe('2');
