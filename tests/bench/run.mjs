@@ -440,16 +440,27 @@ async function idlePageCost() {
   await cp(`${ROOT}dist/chrome`, minimal, { recursive: true });
   await writeFile(`${minimal}/content/bootstrap.js`, MINIMAL_CONTENT_SCRIPT);
   await writeFile(`${minimal}/background.js`, MINIMAL_BACKGROUND);
+  const variants = {
+    notNews: () => bootstrapTimes(`${ROOT}dist/chrome`),
+    paused: () => bootstrapTimes(`${ROOT}dist/chrome`, { pausedHost: '127.0.0.1' }),
+    minimal: () => bootstrapTimes(minimal),
+  };
+  // Fractions of a millisecond, on a machine whose speed drifts: the variants take turns, round
+  // after round, so that a slow minute falls on all of them alike.
+  const runs = { notNews: [], paused: [], minimal: [] };
   try {
-    return {
-      notNews: await bootstrapTime(`${ROOT}dist/chrome`),
-      paused: await bootstrapTime(`${ROOT}dist/chrome`, { pausedHost: '127.0.0.1' }),
-      minimal: await bootstrapTime(minimal),
-    };
+    for (let round = 0; round < IDLE_ROUNDS; round++) {
+      for (const [name, measure] of Object.entries(variants)) runs[name].push(...(await measure()));
+    }
   } finally {
     await rm(minimal, { recursive: true, force: true });
   }
+  return Object.fromEntries(Object.entries(runs).map(([name, times]) => [name, { milliseconds: median(times), runs: times }]));
 }
+
+/** Rounds of the idle-page measurement, each with `IDLE_RUNS_PER_ROUND` page loads per variant. */
+const IDLE_ROUNDS = quick ? 1 : 3;
+const IDLE_RUNS_PER_ROUND = quick ? 3 : 7;
 
 const MINIMAL_CONTENT_SCRIPT = `(() => {
   const found = [document.querySelector('article'), document.querySelector('meta[property="og:type" i][content="article" i]'), document.querySelector('script[type="application/ld+json"]')];
@@ -457,14 +468,14 @@ const MINIMAL_CONTENT_SCRIPT = `(() => {
 })();`;
 const MINIMAL_BACKGROUND = `chrome.scripting.registerContentScripts([{ id: 'articles', matches: ['http://*/*', 'https://*/*'], js: ['content/bootstrap.js'], runAt: 'document_idle' }]);`;
 
-/** Median script time of bootstrap.js over the runs; on a paused host, checks that it did not run at all. */
-async function bootstrapTime(extensionDir, { pausedHost } = {}) {
+/** Script time of bootstrap.js on each of `IDLE_RUNS_PER_ROUND` page loads; on a paused host, checks that it did not run at all. */
+async function bootstrapTimes(extensionDir, { pausedHost } = {}) {
   const server = await startServer();
   const session = await launchExtensionBrowser({ extensionDir });
   const runs = [];
   try {
     if (pausedHost) await pause(session, pausedHost);
-    for (let i = 0; i < Math.max(9, RUNS); i++) {
+    for (let i = 0; i < IDLE_RUNS_PER_ROUND; i++) {
       const page = await session.browser.newPage();
       await page.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
       await page.goto(`${server.origin}/fixtures/not-an-article.html?run=${i}`, { waitUntil: 'load' });
@@ -480,7 +491,7 @@ async function bootstrapTime(extensionDir, { pausedHost } = {}) {
     await session.close();
     await server.close();
   }
-  return { milliseconds: median(runs), runs };
+  return runs;
 }
 
 /** Pauses `host` as the popup's switch does, and waits for the background to leave it out of its registrations. */
@@ -646,80 +657,174 @@ function reportMatcherAndSizes({ matcher, sizes, idle }) {
 }
 
 function reportTargets({ aliasSets, cells, matcher, sizes, idle, cardOpens, scrolling, memory }) {
-  const lines = [];
+  const rows = [
+    ...scanTargets({ aliasSets, cells, matcher }),
+    ...readerTargets({ cells, cardOpens, scrolling, memory }),
+    ...costTargets({ sizes, idle }),
+  ];
+  const missed = rows.filter((row) => !row.met);
+  return [
+    '',
+    '## Targets',
+    '',
+    '| Target | Measured | |',
+    '| --- | --- | --- |',
+    ...rows.map((row) => `| ${row.target} | ${row.measured} | ${row.verdict} |`),
+    ...(missed.length > 0
+      ? ['', '### Why the missed ones are missed', '', ...missed.map((row) => `- **${row.target}**: ${WHY_MISSED[row.id]}`)]
+      : []),
+  ];
+}
+
+/** How fast the scan and the matcher are. */
+function scanTargets({ aliasSets, cells, matcher }) {
   const withPack = cells.filter((c) => c.set === aliasSets[0].name);
   const with5000 = cells.filter((c) => c.set === aliasSets[2].name);
   const large = cells.filter((c) => c.large);
   const worst = (list, key) => Math.max(...list.map(key));
   const rates = matcher.rows.map((r) => r.oursMBps);
   const flatness = Math.max(...rates) / Math.min(...rates);
-  const biggestMain = Math.max(...sizes.map((s) => s.main));
-  const biggestBoth = Math.max(...sizes.map((s) => s.main + s.bootstrap));
-  const biggestPackage = Math.max(...sizes.map((s) => s.unpacked));
-  lines.push('', '## Targets', '', '| Target | Measured | |', '| --- | --- | --- |');
-  lines.push(
-    `| ours / floor ≤ ${TARGETS.oursOverFloorPack} on every page, bundled pack | worst ${f(worst(withPack, (c) => c.ours / c.floor))} | ${verdict(worst(withPack, (c) => c.ours / c.floor) <= TARGETS.oursOverFloorPack)} |`,
-  );
-  lines.push(
-    `| ours / floor ≤ ${TARGETS.oursOverFloor5000} with 5,000 aliases | worst ${f(worst(with5000, (c) => c.ours / c.floor))} | ${verdict(worst(with5000, (c) => c.ours / c.floor) <= TARGETS.oursOverFloor5000)} |`,
-  );
+  const worstPack = worst(withPack, (c) => c.ours / c.floor);
+  const worst5000 = worst(with5000, (c) => c.ours / c.floor);
   // The three largest saved pages by text (the page list is sorted so), the 5 MB article apart.
   const largestThree = withPack.filter((c) => c.large && c.page !== 'generated 5 MB article').slice(0, 3);
   const worstNative = worst(largestThree, (c) => c.ours / c.nativeFloor);
-  lines.push(
-    `| ours / native floor ≤ ${TARGETS.oursOverNativeFloorPack} on the three largest pages, bundled pack | worst ${f(worstNative)} (${largestThree.map((c) => `${c.page} ${f(c.ours / c.nativeFloor)}`).join(', ')}) | ${verdict(worstNative <= TARGETS.oursOverNativeFloorPack)} |`,
-  );
   const leastMark = Math.min(...large.map((c) => c.markJs / c.ours));
-  lines.push(
-    `| mark.js / ours ≥ ${TARGETS.markOverOursLarge} on the large pages | least ${f(leastMark)} | ${verdict(leastMark >= TARGETS.markOverOursLarge)} |`,
-  );
-  lines.push(
-    `| matcher MB/s flat within ${TARGETS.matcherFlatness}× from ${aliasSets[0].aliases.length} to 5,000 aliases | ${f(flatness, 2)}× | ${verdict(flatness <= TARGETS.matcherFlatness)} |`,
-  );
-  lines.push(...readerTargets({ cells, cardOpens, scrolling, memory }));
-  lines.push(
-    `| content script ≤ ${TARGETS.contentScriptKB} KB minified (card included) | main.js ${kb(biggestMain)}; with the bootstrap ${kb(biggestBoth)} | ${verdict(biggestMain <= TARGETS.contentScriptKB * 1024)} (main.js); ${verdict(biggestBoth <= TARGETS.contentScriptKB * 1024)} (both) |`,
-  );
-  lines.push(
-    `| whole package ≤ ${TARGETS.packageKB} KB | ${kb(biggestPackage)} unpacked | ${verdict(biggestPackage <= TARGETS.packageKB * 1024)} |`,
-  );
-  lines.push(
-    `| not news, and a paused site: content script ≤ ${TARGETS.idlePageOverMinimal}× a minimal one (three \`querySelector\` checks) | not news ${f(idle.notNews.milliseconds / idle.minimal.milliseconds, 2)}× (${f(idle.notNews.milliseconds, 2)} / ${f(idle.minimal.milliseconds, 2)} ms); paused ${f(idle.paused.milliseconds / idle.minimal.milliseconds, 2)}× | ${verdict(Math.max(idle.notNews.milliseconds, idle.paused.milliseconds) <= TARGETS.idlePageOverMinimal * idle.minimal.milliseconds)} |`,
-  );
-  return lines;
+  return [
+    targetRow(
+      'floorPack',
+      `ours / floor ≤ ${TARGETS.oursOverFloorPack} on every page, bundled pack`,
+      `worst ${f(worstPack)}`,
+      worstPack <= TARGETS.oursOverFloorPack,
+    ),
+    targetRow(
+      'floor5000',
+      `ours / floor ≤ ${TARGETS.oursOverFloor5000} with 5,000 aliases`,
+      `worst ${f(worst5000)}`,
+      worst5000 <= TARGETS.oursOverFloor5000,
+    ),
+    targetRow(
+      'nativeFloor',
+      `ours / native floor ≤ ${TARGETS.oursOverNativeFloorPack} on the three largest pages, bundled pack`,
+      `worst ${f(worstNative)} (${largestThree.map((c) => `${c.page} ${f(c.ours / c.nativeFloor)}`).join(', ')})`,
+      worstNative <= TARGETS.oursOverNativeFloorPack,
+    ),
+    targetRow(
+      'markJs',
+      `mark.js / ours ≥ ${TARGETS.markOverOursLarge} on the large pages`,
+      `least ${f(leastMark)}`,
+      leastMark >= TARGETS.markOverOursLarge,
+    ),
+    targetRow(
+      'matcherFlat',
+      `matcher MB/s flat within ${TARGETS.matcherFlatness}× from ${aliasSets[0].aliases.length} to 5,000 aliases`,
+      `${f(flatness, 2)}×`,
+      flatness <= TARGETS.matcherFlatness,
+    ),
+  ];
 }
 
-/** The targets of what a reader feels: the card, long tasks and frames, scrolling, memory. */
-function readerTargets({ cells, cardOpens, scrolling, memory }) {
-  const lines = [];
-  const worstOpen = Math.max(...cardOpens.flatMap((row) => row.work));
-  lines.push(
-    `| the card opens within one frame (${f(FRAME_MS, 1)} ms of work) of the hover delay's end | worst ${f(worstOpen, 2)} ms (${cardOpens.map((row) => `${row.page}: median ${f(median(row.work), 2)}`).join('; ')}) | ${verdict(worstOpen <= FRAME_MS)} |`,
-  );
-  const anyLong = cells.some((c) => c.longTasks > 0);
-  lines.push(
-    `| no long task (> 50 ms) from the scan | ${
-      anyLong
-        ? cells
-            .filter((c) => c.longTasks > 0)
-            .map((c) => `${c.page} × ${c.set}: ${c.longTasks}`)
-            .join('; ')
-        : 'none'
-    } | ${verdict(!anyLong)} |`,
-  );
-  const longFrames = cells.filter((c) => c.longFrames > 0);
-  lines.push(
-    `| (and no frame over 50 ms while it runs) | ${longFrames.length > 0 ? longFrames.map((c) => `${c.page} × ${c.set}: ${c.longFrames}`).join('; ') : 'none'} | ${verdict(longFrames.length === 0)} |`,
-  );
-  const [alone, withExtension] = scrolling.map((row) => median(row.missed));
-  lines.push(
-    `| scrolling the 5 MB article: the extension adds no frame over ${f(FRAME_MS)} ms | median per run: ${withExtension} with the extension, ${alone} for the page alone | ${verdict(withExtension <= alone)} |`,
-  );
-  lines.push(
-    `| no heap growth over ${LEAK_RESCANS - LEAK_WARMUP} rescans of a page that rewrites its body (within ${kb(HEAP_NOISE_BYTES)} of noise) | ${kb(memory.growth)} of heap and ${memory.nodesGrowth} DOM nodes from rescan ${LEAK_WARMUP} to ${LEAK_RESCANS} | ${verdict(memory.growth <= HEAP_NOISE_BYTES && memory.nodesGrowth <= 0)} |`,
-  );
-  return lines;
+/** What the extension costs every page, and the reader's disk. */
+function costTargets({ sizes, idle }) {
+  const biggestMain = Math.max(...sizes.map((s) => s.main));
+  const biggestBoth = Math.max(...sizes.map((s) => s.main + s.bootstrap));
+  const biggestPackage = Math.max(...sizes.map((s) => s.unpacked));
+  const idleOver = (variant) => idle[variant].milliseconds / idle.minimal.milliseconds;
+  return [
+    targetRow(
+      'size',
+      `content script ≤ ${TARGETS.contentScriptKB} KB minified (card included)`,
+      `main.js ${kb(biggestMain)}; with the bootstrap ${kb(biggestBoth)}`,
+      biggestBoth <= TARGETS.contentScriptKB * 1024,
+      `${verdict(biggestMain <= TARGETS.contentScriptKB * 1024)} (main.js); ${verdict(biggestBoth <= TARGETS.contentScriptKB * 1024)} (both)`,
+    ),
+    targetRow(
+      'package',
+      `whole package ≤ ${TARGETS.packageKB} KB`,
+      `${kb(biggestPackage)} unpacked`,
+      biggestPackage <= TARGETS.packageKB * 1024,
+    ),
+    targetRow(
+      'idlePage',
+      `not news, and a paused site: content script ≤ ${TARGETS.idlePageOverMinimal}× a minimal one (three \`querySelector\` checks)`,
+      `not news ${f(idleOver('notNews'), 2)}× (${f(idle.notNews.milliseconds, 2)} / ${f(idle.minimal.milliseconds, 2)} ms); paused ${f(idleOver('paused'), 2)}×`,
+      Math.max(idleOver('notNews'), idleOver('paused')) <= TARGETS.idlePageOverMinimal,
+    ),
+  ];
 }
+
+/** One row of the targets table; a missed one also gets its reason (WHY_MISSED) under the table. */
+function targetRow(id, target, measured, met, verdictText = verdict(met)) {
+  if (!(id in WHY_MISSED)) throw new Error(`WHY_MISSED has no reason for the target "${id}"`);
+  return { id, target, measured, met, verdict: verdictText };
+}
+
+function readerTargets({ cells, cardOpens, scrolling, memory }) {
+  const worstOpen = Math.max(...cardOpens.flatMap((row) => row.work));
+  const withLongTasks = cells.filter((c) => c.longTasks > 0);
+  const withLongFrames = cells.filter((c) => c.longFrames > 0);
+  const [alone, withExtension] = scrolling.map((row) => median(row.missed));
+  return [
+    targetRow(
+      'cardOpen',
+      `the card opens within one frame (${f(FRAME_MS, 1)} ms of work) of the hover delay's end`,
+      `worst ${f(worstOpen, 2)} ms (${cardOpens.map((row) => `${row.page}: median ${f(median(row.work), 2)}`).join('; ')})`,
+      worstOpen <= FRAME_MS,
+    ),
+    targetRow(
+      'longTask',
+      'no long task (> 50 ms) from the scan',
+      withLongTasks.length > 0 ? withLongTasks.map((c) => `${c.page} × ${c.set}: ${c.longTasks}`).join('; ') : 'none',
+      withLongTasks.length === 0,
+    ),
+    targetRow(
+      'longFrame',
+      '(and no frame over 50 ms while it runs)',
+      withLongFrames.length > 0 ? withLongFrames.map((c) => `${c.page} × ${c.set}: ${c.longFrames}`).join('; ') : 'none',
+      withLongFrames.length === 0,
+    ),
+    targetRow(
+      'scrolling',
+      `scrolling the 5 MB article: the extension adds no frame over ${f(FRAME_MS)} ms`,
+      `median per run: ${withExtension} with the extension, ${alone} for the page alone`,
+      withExtension <= alone,
+    ),
+    targetRow(
+      'leak',
+      `no heap growth over ${LEAK_RESCANS - LEAK_WARMUP} rescans of a page that rewrites its body (within ${kb(HEAP_NOISE_BYTES)} of noise)`,
+      `${kb(memory.growth)} of heap and ${memory.nodesGrowth} DOM nodes from rescan ${LEAK_WARMUP} to ${LEAK_RESCANS}`,
+      memory.growth <= HEAP_NOISE_BYTES && memory.nodesGrowth <= 0,
+    ),
+  ];
+}
+
+/**
+ * Why each target is missed when it is, as far as it has been profiled (the traces of this bench's
+ * Chromium); printed under the table for the missed ones. Keep it true when the code changes.
+ */
+const WHY_MISSED = {
+  floorPack:
+    "the floor reads no characters, only each text node's length, so a matcher, which must read every one of them, cannot come near it; reading them alone with the engine's own RegExp (the native floor) already costs up to 1.5× the floor. What is left over that is under the native floor's target.",
+  floor5000:
+    'most of it is compiling 5,000 aliases into the automaton ("of which compile": 15–27 ms), once per page; the floor compiles nothing.',
+  nativeFloor:
+    "the scan's walk visits every element, not only text nodes, for the blocks, what is hidden and the shadow roots (measured alone, 1.5–2× the native floor), and it has fixed costs the floor has not: the compile, the hit tests for what is in view, the wait for a paint. The matching itself runs near the engine's RegExp since the native prefilter (src/core/prefilter.ts).",
+  markJs:
+    "the least is on a page with few characters and the bundled pack's 8 aliases, where mark.js has little to do and our fixed costs (the compile, the hit tests for what is in view, the wait for a paint) weigh most; with 200 or 5,000 aliases it is tens to thousands of times slower than ours.",
+  matcherFlat: 'the automaton reads each character once whatever the number of aliases; a miss here is a regression of the matcher.',
+  cardOpen:
+    "the worst open is a page's first: the first style and layout of the card's tree, and Chromium's update of the top layer for the popover, whose compositing-inputs pass walks the whole layout tree (about 7 ms at every open on the 5 MB article). Building the card's host ahead of time and rendering a card once off the page were both tried, measured and reverted: neither moved it.",
+  longTask:
+    "Chromium restyles the whole document when the `::highlight()` stylesheet is adopted (45–50 ms on the 5 MB article). `:root::highlight`, `html::highlight` and `@scope` did not change it, and no way was found to add the rules that leaves the page's DOM alone and skips the restyle.",
+  longFrame:
+    "the frames that compile the matcher (15–27 ms with 5,000 aliases) and run the scan's first slice, and on the 5 MB article the stylesheet's restyle (the long task above); those of the smaller alias sets on the saved pages, which come and go from run to run, have not been profiled one by one.",
+  scrolling: 'a miss here is a regression of the near-view registration (src/content/near-view.ts).',
+  leak: 'a miss here is a leak: something of each scan outlives it.',
+  size: 'main.js holds the scanner (matcher, prefilter, walk, near-view painter), the hover, keyboard and touch handling, and the whole card with its chart and both languages; it has not been cut down to the budget.',
+  package: 'the fact pack, the icons and the pages have grown past the budget.',
+  idlePage:
+    "the minimal script watches nothing. In a content script's own world each Web API costs its setting up at first use, and what is left was measured with variants of bootstrap.js in this trace: the watch that sees a single-page site move to an article or a page bring its article signals late (about 0.5 ms, after it was cut to one observer of the document and no timers), and evaluating the awake half of the 7 KB bundle, which such a page never runs (about 0.6 ms). Loading that half only on wake needs the popup's wake, which today finds the listener at once, to wait for it.",
+};
 
 /** A long news-like article, deterministic, with the pack's names here and there. */
 function generateArticle(bytes) {
