@@ -43,8 +43,9 @@ export function followSites(sites: SiteSettings): Promise<void> {
 /**
  * Just installed: every open tab gets the bootstrap its registration runs, so that the article the
  * reader had open when they installed the extension shows its mentions without a reload. Only on a
- * first install: after an update, open pages still run the old version's content script, and how a
- * second copy would meet it there is untested; those pages take the new version at their next load.
+ * first install: after an update, Chrome leaves the old version's content script in open pages, cut
+ * off from the extension, and how a new copy would meet it there is untested; those pages take the
+ * new version at their next load.
  */
 export function startInOpenTabs(sites: Promise<SiteSettings>): Promise<void> {
   return queue(async () => startInChangedTabs(undefined, await sites));
