@@ -8,7 +8,7 @@
  * Every page that is not news runs this (bootstrap.ts), so it starts with as little as it can: in
  * a content script's own world the first use of a Web API costs its setting up there, and
  * observing the head costs about a millisecond in Chromium where observing the document costs
- * next to nothing (measured with the bench's trace: BENCHMARKS.md, "Size"). So while the body is
+ * next to nothing (docs/ARCHITECTURE.md, "Platform facts"). So while the body is
  * watched, one observer watches the whole document, for the changes that can make an article; the
  * body's watch ends at the first change after its time, when the observer moves to the head — a
  * page that stays still never pays for that — and no timer runs until the page changes.
