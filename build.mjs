@@ -21,7 +21,7 @@ const dev = process.argv.includes('--dev');
 const ENTRIES = [
   // Registered content scripts are classic scripts (src/background/content-scripts.ts).
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
-  { in: 'src/content/run-here.ts', out: 'content/run-here', format: 'iife' },
+  { in: 'src/content/awake.ts', out: 'content/awake', format: 'iife' },
   // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
   // the background as a classic script that leaves `start` on the content script's global
   // (src/content/scanner-loader.ts).

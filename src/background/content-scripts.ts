@@ -4,18 +4,18 @@
  * the decisions that need the settings are made once here, not by every page
  * (docs/ARCHITECTURE.md, decision 3):
  * - paused sites run nothing (they are in every registration's `excludeMatches`);
- * - sites the reader listed (or every site) run `content/run-here.js` first, which tells the
- *   bootstrap to read the settings and scan;
- * - every other page runs the bootstrap alone: the "is this an article?" check, and on a page that
- *   is not one, no extension API call at all.
- * When the sites change, open tabs whose registration changed get the bootstrap now, so that
+ * - sites the reader listed (or every site) run `content/awake.js`, which reads the settings and
+ *   scans;
+ * - every other page runs the bootstrap: the "is this an article?" check, and on a page that is
+ *   not one, no extension API call at all (on an article, it asks for awake.js).
+ * When the sites change, open tabs whose registration changed get its file now, so that
  * resuming a site or listing it takes effect without a reload (a page already running follows the
  * settings by itself). So do the tabs open when the extension is installed: the browser runs
  * registered content scripts on the page loads that come after, not in pages already loaded.
  */
 import { registrationFor, registrationsFor, WEB_PAGES, type SiteSettings } from '../core/sites';
 import { browser } from '../shared/browser-api';
-import { BOOTSTRAP_FILES } from '../shared/content-files';
+import { REGISTRATION_FILES } from '../shared/content-files';
 
 /**
  * The sites the last change was followed for, while this background lives. Unknown after a
@@ -41,7 +41,7 @@ export function followSites(sites: SiteSettings): Promise<void> {
 }
 
 /**
- * Just installed: every open tab gets the bootstrap its registration runs, so that the article the
+ * Just installed: every open tab gets the file its registration runs, so that the article the
  * reader had open when they installed the extension shows its mentions without a reload. Only on a
  * first install: after an update, Chrome leaves the old version's content script in open pages, cut
  * off from the extension, and how a new copy would meet it there is untested; those pages take the
@@ -61,7 +61,7 @@ async function register(sites: SiteSettings): Promise<void> {
     id,
     matches,
     excludeMatches,
-    js: BOOTSTRAP_FILES[id],
+    js: REGISTRATION_FILES[id],
     runAt: 'document_idle' as const,
     persistAcrossSessions: true,
   }));
@@ -88,7 +88,7 @@ async function startInChangedTabs(before: SiteSettings | undefined, after: SiteS
       const now = registrationFor(after, hostname);
       if (now === 'none' || (before && now === registrationFor(before, hostname))) return;
       // A tab the browser will not script (a discarded one, say) starts when it is next loaded.
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: BOOTSTRAP_FILES[now] }).catch(() => undefined);
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: REGISTRATION_FILES[now] }).catch(() => undefined);
     }),
   );
 }

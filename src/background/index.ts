@@ -4,7 +4,8 @@
  * shortcut, which the browser delivers here, to the tab's content script.
  */
 import { badgeText } from '../core/badge';
-import { browser } from '../shared/browser-api';
+import { browser, type Browser } from '../shared/browser-api';
+import { AWAKE_FILE, SCANNER_FILE } from '../shared/content-files';
 import { readFacts, type Facts } from '../shared/facts';
 import { callTab, serveInBackground } from '../shared/messages';
 import { NEXT_MENTION_COMMAND, keyboardShortcuts } from '../shared/platform';
@@ -30,12 +31,16 @@ serveInBackground({
     if (tabId === undefined || sender.frameId !== 0) return;
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
   },
-  async injectScanner(_params, sender) {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId === undefined) throw new Error('injectScanner: only a content script can ask');
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: ['content/main.js'] });
-  },
+  wakeHere: (_params, sender) => runBesideSender(sender, AWAKE_FILE),
+  injectScanner: (_params, sender) => runBesideSender(sender, SCANNER_FILE),
 });
+
+/** Runs one of the content script's files in the frame that asked, in the same world as its content script. */
+async function runBesideSender(sender: Browser.Runtime.MessageSender, file: string): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId === undefined) throw new Error(`only a content script can ask to run ${file}`);
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [file] });
+}
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
 

@@ -3,15 +3,13 @@
  * isolated world in Chrome, its sandbox in Firefox), which the page cannot see — for each other.
  */
 
-/** Set by content/run-here.js, which runs just before the bootstrap where it must scan without the article check. */
-export const RUN_HERE = 'contextCardsRunHere';
+/** What runs in this frame: for a copy of either file injected later (by the popup or the background) to find. */
+export const RUNNING_CONTENT_SCRIPT = 'contextCardsContentScript';
 
-/** The bootstrap that runs in this frame, for a second copy injected later (by the popup or the background) to wake. */
-export const RUNNING_BOOTSTRAP = 'contextCardsBootstrap';
-
-export interface RunningBootstrap {
-  /** Read the settings, listen for them and for the popup, and scan where they say. */
-  wake(): void;
-}
+export type RunningContentScript =
+  /** bootstrap.js, watching for the page to become an article; content/awake.js ends that watch when it takes over. */
+  | { awake: false; stopWatching(): void }
+  /** content/awake.js: it reads the settings, listens, and scans where they say, for as long as the page lives. */
+  | { awake: true };
 
 export const contentGlobal = globalThis as unknown as Record<string, unknown>;

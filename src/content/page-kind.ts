@@ -1,10 +1,10 @@
 /**
  * Is this a news or article page? (docs/ARCHITECTURE.md, decision 3.) The one check every page pays for, so it
  * reads a handful of elements and nothing else: schema.org JSON-LD of the Article family,
- * `og:type=article`, an `<article>` element, or a host on the bundled list of news sites.
+ * `og:type=article`, or an `<article>` element. (The bundled list of news sites needs no check: the
+ * browser runs the scan on them directly, core/news-sites.ts.)
  */
 import { JSON_LD, jsonLdNodes, typesOf } from './json-ld';
-import { NEWS_HOSTS } from './news-hosts';
 
 const ARTICLE_TYPES = new Set([
   'Article',
@@ -23,21 +23,12 @@ const ARTICLE_TYPES = new Set([
   'TechArticle',
 ]);
 
-export function isArticlePage(doc: Document, hostname: string): boolean {
+export function isArticlePage(doc: Document): boolean {
   return (
-    isNewsHost(hostname) ||
     doc.querySelector('article') !== null ||
     doc.querySelector('meta[property="og:type" i][content="article" i]') !== null ||
     hasArticleJsonLd(doc)
   );
-}
-
-/** `www.bbc.co.uk` and `news.bbc.co.uk` both count when `bbc.co.uk` is listed. */
-function isNewsHost(hostname: string): boolean {
-  for (let host = hostname.toLowerCase(); host.includes('.'); host = host.slice(host.indexOf('.') + 1)) {
-    if (NEWS_HOSTS.has(host)) return true;
-  }
-  return false;
 }
 
 function hasArticleJsonLd(doc: Document): boolean {

@@ -1,7 +1,7 @@
 /**
- * The second half of the content script — the scanner and the card, content/main.js — and how the
- * bootstrap loads it once it has decided to run here (the first half, bootstrap.js, is what every
- * page pays for). The two browsers load it differently:
+ * The content script's last part — the scanner and the card, content/main.js — and how awake.js loads
+ * it once it has decided to run here (bootstrap.js is what every page pays for, awake.js what a page
+ * that may be scanned pays for). The two browsers load it differently:
  * - Chrome: a dynamic `import()` of the module's extension URL (web-accessible, with a dynamic URL).
  * - Firefox: `import()` of a computed URL is what AMO's linter rejects as an "unsafe call to import"
  *   (https://github.com/mozilla/eslint-plugin-no-unsanitized/blob/main/docs/rules/method.md), and a
@@ -13,6 +13,7 @@
  */
 import type { Settings } from '../core/settings';
 import { browser } from '../shared/browser-api';
+import { SCANNER_FILE } from '../shared/content-files';
 import type { Facts } from '../shared/facts';
 import { callBackground, type PageState } from '../shared/messages';
 
@@ -41,7 +42,7 @@ export async function loadScanner(): Promise<Scanner> {
     if (!scanner) throw new Error('content/main.js ran but left no scanner');
     return scanner;
   } else {
-    return (await import(browser.runtime.getURL('content/main.js'))) as Scanner;
+    return (await import(browser.runtime.getURL(SCANNER_FILE))) as Scanner;
   }
 }
 

@@ -1,3 +1,5 @@
+import { NEWS_SITES } from './news-sites';
+
 /**
  * Which sites Context Cards runs on: the reader's lists hold host names (`example.com` covers
  * `www.example.com` and `news.example.com` too). Pure, so the options page, the content script
@@ -75,7 +77,8 @@ export function decideSite(sites: SiteSettings, hostname: string, looksLikeArtic
  * Which of the content script's two registrations covers a host (background/content-scripts.ts):
  * - 'articles': it runs the cheap "is this an article?" check and, on a page that is not one,
  *   nothing else (no extension API call; docs/ARCHITECTURE.md, decision 3);
- * - 'sites': the reader named this site (or every site), so it reads the settings and scans;
+ * - 'sites': the reader named this site (or every site), or in "news" mode it is a news site on the
+ *   bundled list, so it reads the settings and scans;
  * - 'none': it does not run at all (a paused site, or one off the reader's list).
  */
 export type Registration = 'articles' | 'sites' | 'none';
@@ -88,7 +91,7 @@ export function registrationFor(sites: SiteSettings, hostname: string): Registra
     case 'listed':
       return siteListed(hostname, sites.allowed) ? 'sites' : 'none';
     case 'news':
-      return siteListed(hostname, sites.allowed) ? 'sites' : 'articles';
+      return siteListed(hostname, sites.allowed) || siteListed(hostname, NEWS_SITES) ? 'sites' : 'articles';
   }
 }
 
@@ -117,8 +120,13 @@ export function registrationsFor(sites: SiteSettings): RegistrationPatterns[] {
       return [{ id: 'sites', matches: WEB_PAGES, excludeMatches: blocked }];
     case 'listed':
       return listedSites;
-    case 'news':
-      return [{ id: 'articles', matches: WEB_PAGES, excludeMatches: [...blocked, ...allowed] }, ...listedSites];
+    case 'news': {
+      const named = [...allowed, ...NEWS_SITES.flatMap(sitePatterns)];
+      return [
+        { id: 'articles', matches: WEB_PAGES, excludeMatches: [...blocked, ...named] },
+        { id: 'sites', matches: named, excludeMatches: blocked },
+      ];
+    }
   }
 }
 

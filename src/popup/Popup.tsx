@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language, Pack } from '../core/pack';
 import { browser } from '../shared/browser-api';
 import { message, resolveLanguage } from '../shared/i18n';
-import { BOOTSTRAP_FILES } from '../shared/content-files';
+import { AWAKE_FILE } from '../shared/content-files';
 import { callTab, type PageState } from '../shared/messages';
 import { isPausedOn, pauseOn, resumeOn } from '../core/sites';
 import { isRestrictedUrl } from '../shared/platform';
@@ -166,14 +166,15 @@ async function readTab(): Promise<TabView> {
 
 /**
  * Asks the tab's content script. On a page that is not news it listens for nothing (and a paused
- * site has none): then the bootstrap is injected, which wakes the copy already there or starts
- * one — what `activeTab` allows for the tab the reader opened the popup on — and asked again.
+ * site has none): then content/awake.js is injected — what `activeTab` allows for the tab the reader
+ * opened the popup on — which takes over from the bootstrap there, or starts where none runs; it
+ * listens by the time the injection returns, and is asked again.
  */
 async function askTab(tabId: number, name: 'getPageState' | 'scanPage'): Promise<PageState> {
   try {
     return await callTab(tabId, name, {});
   } catch {
-    await browser.scripting.executeScript({ target: { tabId }, files: BOOTSTRAP_FILES.sites });
+    await browser.scripting.executeScript({ target: { tabId }, files: [AWAKE_FILE] });
     return callTab(tabId, name, {});
   }
 }

@@ -1,13 +1,23 @@
 /**
- * The content script's files, as each registration runs them (background/content-scripts.ts).
- * From the extension's root: Firefox reads a relative path against the calling page (popup/…), not
- * the root (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/scripting/executeScript).
+ * The content script's files, and which run where (background/content-scripts.ts). From the
+ * extension's root: Firefox reads a relative path against the calling page (popup/…), not the root
+ * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/scripting/executeScript).
  */
 import type { Registration } from '../core/sites';
 
-export const BOOTSTRAP_FILES: Record<Exclude<Registration, 'none'>, string[]> = {
-  /** The bootstrap alone: the article check first, nothing else on a page that is not one. */
-  articles: ['/content/bootstrap.js'],
-  /** Told to run here: it reads the settings and scans where they say (or wakes the copy already running). */
-  sites: ['/content/run-here.js', '/content/bootstrap.js'],
+/** What every page pays for: the article check, and on a page that is not one, nothing else. */
+const BOOTSTRAP_FILE = '/content/bootstrap.js';
+/**
+ * The half that reads the settings and scans where they say; injected into a page that listens for
+ * nothing, it wakes it (or does nothing where the page is awake already).
+ */
+export const AWAKE_FILE = '/content/awake.js';
+/** The scanner and the card (content/scanner-loader.ts). */
+export const SCANNER_FILE = '/content/main.js';
+
+export const REGISTRATION_FILES: Record<Exclude<Registration, 'none'>, string[]> = {
+  /** The bootstrap alone, which wakes the page only on an article. */
+  articles: [BOOTSTRAP_FILE],
+  /** Sites the reader listed (or every site): awake at once, no article check first. */
+  sites: [AWAKE_FILE],
 };

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
-import { isFirefox, launchExtensionBrowser, type ExtensionSession } from './harness/extension-browser';
+import { isFirefox, launchExtensionBrowser, LISTED_NEWS_HOST, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -126,6 +126,13 @@ describe('matching', () => {
     await popup.waitForSelector('::-p-text(not detected as a news article)');
     expect(await pageState(page)).toEqual({ host: '127.0.0.1', status: 'idle', reason: 'not-article' });
     expect(await paintedTexts(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('scans the same page on a news site of the bundled list, whose pages need not say they are articles', async () => {
+    const page = await session.openPage(`http://${LISTED_NEWS_HOST}:${new URL(server.origin).port}/fixtures/not-an-article.html`);
+    expect(await badge(page, '1')).toBe('1');
+    expect(await paintedTexts(page)).toEqual(['Alibaba']);
     await page.close();
   });
 });

@@ -54,7 +54,20 @@ describe('the content script registrations', () => {
     registrationsFor(sites).find((r) => r.matches.some((p) => matches(p, hostname)) && !r.excludeMatches.some((p) => matches(p, hostname)))
       ?.id ?? 'none';
 
-  const hosts = ['example.com', 'www.example.com', 'news.example.com', 'example.org', 'bbc.co.uk', 'localhost', '10.0.0.7', 'other.net'];
+  // bbc.co.uk and news.qq.com are on the bundled list of news sites; mail.qq.com is not.
+  const hosts = [
+    'example.com',
+    'www.example.com',
+    'news.example.com',
+    'example.org',
+    'bbc.co.uk',
+    'www.bbc.co.uk',
+    'news.qq.com',
+    'mail.qq.com',
+    'localhost',
+    '10.0.0.7',
+    'other.net',
+  ];
   const lists = [[], ['example.com'], ['news.example.com'], ['bbc.co.uk', '10.0.0.7', 'localhost']];
   it.each(['news', 'all', 'listed'] as const)('cover each host as the settings decide, in "%s" mode', (mode) => {
     for (const allowed of lists)
@@ -72,6 +85,16 @@ describe('the content script registrations', () => {
     expect(registrationFor(sites, 'other.net')).toBe('articles');
     expect(decideSite(sites, 'www.example.com', () => true)).toBe('blocked');
     expect(decideSite({ ...sites, mode: 'listed' }, 'other.net', () => true)).toBe('not-listed');
+  });
+
+  it('scan the news sites on the bundled list and their subdomains without the article check, in "news" mode only', () => {
+    const sites: SiteSettings = { ...DEFAULTS.sites, mode: 'news' };
+    expect(registrationFor(sites, 'www.reuters.com')).toBe('sites');
+    expect(registrationFor(sites, 'news.qq.com')).toBe('sites');
+    expect(registrationFor(sites, 'mail.qq.com')).toBe('articles');
+    expect(registrationFor({ ...sites, blocked: ['reuters.com'] }, 'www.reuters.com')).toBe('none');
+    expect(registrationFor({ ...sites, mode: 'listed' }, 'www.reuters.com')).toBe('none');
+    expect(decideSite(sites, 'www.reuters.com', () => false)).toBe('run');
   });
 
   it('register nothing in "listed" mode with an empty list', () => {

@@ -7,10 +7,12 @@ import type { Browser, Page } from 'puppeteer-core';
 
 /**
  * Host names that reach the local test server, as a real news site's would: `www.news.test` and
- * the site it belongs to (the reader's site lists drop `www.`). Both browsers resolve them to
- * 127.0.0.1 and nothing else: Chromium by a host-resolver rule, Firefox by its local-domains pref.
+ * the site it belongs to (the reader's site lists drop `www.`), and a host of a news site on the
+ * bundled list (src/core/news-sites.ts). Both browsers resolve them to 127.0.0.1 and nothing else:
+ * Chromium by a host-resolver rule, Firefox by its local-domains pref.
  */
-export const TEST_HOSTS = ['news.test', 'www.news.test'];
+export const LISTED_NEWS_HOST = 'www.reuters.com';
+export const TEST_HOSTS = ['news.test', 'www.news.test', LISTED_NEWS_HOST];
 
 export interface LaunchOptions {
   /** What the browser reports to pages as `prefers-color-scheme`. */

@@ -14,7 +14,7 @@ import { launchChromium } from './chromium-session';
 import { launchFirefox } from './firefox-session';
 import { waitFor } from './waiting';
 
-export { TEST_HOSTS } from './browser-common';
+export { LISTED_NEWS_HOST, TEST_HOSTS } from './browser-common';
 
 export const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 export const isFirefox = BROWSER === 'firefox';
@@ -106,7 +106,8 @@ function extensionCalls(session: BrowserSession) {
           session.inExtension(
             (id) =>
               ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting
-                .executeScript({ target: { tabId: id }, func: () => 'contextCardsBootstrap' in globalThis })
+                // RUNNING_CONTENT_SCRIPT (src/content/bootstrap-globals.ts): the function runs in the tab, so the name is written out.
+                .executeScript({ target: { tabId: id }, func: () => 'contextCardsContentScript' in globalThis })
                 .then((results: Array<{ result?: unknown }>) => results[0]?.result === true),
             tabId,
           ),

@@ -1,5 +1,10 @@
-/** News sites that are articles even where their markup says nothing (registrable domains). */
-export const NEWS_HOSTS: ReadonlySet<string> = new Set([
+/**
+ * News sites whose pages are scanned in "news" mode even where their markup does not say they are
+ * articles (sites as the reader's lists hold them: each covers its subdomains). The background
+ * writes them into the content script's registrations (core/sites.ts), so the browser applies the
+ * list and no page pays for reading it.
+ */
+export const NEWS_SITES: readonly string[] = [
   'apnews.com',
   'arstechnica.com',
   'bbc.co.uk',
@@ -47,4 +52,4 @@ export const NEWS_HOSTS: ReadonlySet<string> = new Set([
   'jiemian.com',
   'yicai.com',
   'cls.cn',
-]);
+];
