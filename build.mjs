@@ -19,10 +19,10 @@ const dev = process.argv.includes('--dev');
 
 /** Each context: its entry, where it goes, and in which module format the browser loads it. */
 const ENTRIES = [
-  // Registered content scripts are classic scripts (src/background/content-scripts.ts).
+  // Registered and injected content scripts are classic scripts (src/background/content-scripts.ts).
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
   { in: 'src/content/awake.ts', out: 'content/awake', format: 'iife' },
-  // Chrome: loaded by the bootstrap with a dynamic import(), so an ES module. Firefox: injected by
+  // Chrome: loaded by awake.js with a dynamic import(), so an ES module. Firefox: injected by
   // the background as a classic script that leaves `start` on the content script's global
   // (src/content/scanner-loader.ts).
   // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts): the card's

@@ -4,8 +4,8 @@
  * the decisions that need the settings are made once here, not by every page
  * (docs/ARCHITECTURE.md, decision 3):
  * - paused sites run nothing (they are in every registration's `excludeMatches`);
- * - sites the reader listed (or every site) run `content/awake.js`, which reads the settings and
- *   scans;
+ * - sites the reader listed (or every site) and, in "news" mode, the bundled news sites run
+ *   `content/awake.js`, which reads the settings and scans;
  * - every other page runs the bootstrap: the "is this an article?" check, and on a page that is
  *   not one, no extension API call at all (on an article, it asks for awake.js).
  * When the sites change, open tabs whose registration changed get its file now, so that

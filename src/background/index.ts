@@ -31,15 +31,20 @@ serveInBackground({
     if (tabId === undefined || sender.frameId !== 0) return;
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
   },
-  wakeHere: (_params, sender) => runBesideSender(sender, AWAKE_FILE),
+  injectAwake: (_params, sender) => runBesideSender(sender, AWAKE_FILE),
   injectScanner: (_params, sender) => runBesideSender(sender, SCANNER_FILE),
 });
 
-/** Runs one of the content script's files in the frame that asked, in the same world as its content script. */
+/**
+ * Runs one of the content script's files in the document that asked, in the same world as its
+ * content script. By the document where the browser names it (Chrome 106+: a frame that has moved
+ * on to another page since it asked gets nothing); by the frame where it does not (Firefox).
+ */
 async function runBesideSender(sender: Browser.Runtime.MessageSender, file: string): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId === undefined) throw new Error(`only a content script can ask to run ${file}`);
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [file] });
+  const target = sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId] };
+  await browser.scripting.executeScript({ target, files: [file] });
 }
 
 void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });

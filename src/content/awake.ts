@@ -3,12 +3,12 @@
  * bootstrap.js, is what every page pays for): it reads the settings, decides — an allowed site, not a
  * paused one — and only then loads the scanner and card (docs/ARCHITECTURE.md, decisions 3 and 9).
  * It runs where the bootstrap found an article (the background injects it there), on the sites the
- * reader listed or on every site (registered instead of the bootstrap), and where the popup or the
- * background injects it into a page that listens for nothing. Awake, it follows settings changes at
- * once: pausing a site stops everything, resuming starts again, without a reload; it decides again
- * when a single-page site moves to another URL or shows its article late; and it answers the popup,
- * whose listener is in place by the time this file has run (the popup messages the page as soon as
- * its injection returns).
+ * reader listed, on every site, and in "news" mode on the bundled news sites (registered instead of
+ * the bootstrap there), and where the popup or the background injects it into a page that listens
+ * for nothing. Awake, it follows settings changes at once: pausing a site stops everything,
+ * resuming starts again, without a reload; it decides again when a single-page site moves to another
+ * URL or shows its article late; and it answers the popup, whose listener is in place by the time
+ * this file has run (the popup messages the page as soon as its injection returns).
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
@@ -16,12 +16,9 @@ import { callBackground, serveInTab, type PageState } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings-store';
 import { isPageGone } from './browser-quirks';
 import { loadScanner, type Session } from './scanner-loader';
-import { contentGlobal, RUNNING_CONTENT_SCRIPT, type RunningContentScript } from './bootstrap-globals';
+import { contentGlobal, RETRY_MS, RUNNING_CONTENT_SCRIPT, type RunningContentScript } from './content-globals';
 import { isArticlePage } from './page-kind';
 import { watchPageChanges } from './page-changes';
-
-/** After a failed start (the background was restarting, say), try again after these. */
-const RETRY_MS = [250, 1000, 4000];
 
 let session: Session | undefined;
 let settings: Settings | undefined;

@@ -8,24 +8,37 @@
  */
 import { callBackground } from '../shared/messages';
 import { isPageGone } from './browser-quirks';
-import { contentGlobal, RUNNING_CONTENT_SCRIPT, type RunningContentScript } from './bootstrap-globals';
+import { contentGlobal, RETRY_MS, RUNNING_CONTENT_SCRIPT, type RunningContentScript } from './content-globals';
 import { isArticlePage } from './page-kind';
 import { watchPageChanges } from './page-changes';
-
-/** After a failed request to wake (the background was restarting, say), ask again after these. */
-const RETRY_MS = [250, 1000, 4000];
 
 const isArticleHere = () => isArticlePage(document);
 const running = () => contentGlobal[RUNNING_CONTENT_SCRIPT] as RunningContentScript | undefined;
 
 function askToWake(failures = 0): void {
-  callBackground('wakeHere', {}).catch((error: unknown) => {
+  callBackground('injectAwake', {}).catch((error: unknown) => {
     // Gone, or woken meanwhile by the popup: nobody needs the answer.
     if (isPageGone() || running()?.awake) return;
     const delay = RETRY_MS[failures];
-    if (delay === undefined) console.warn('Context Cards could not start on this page:', error);
-    else setTimeout(() => askToWake(failures + 1), delay);
+    if (delay !== undefined) {
+      setTimeout(() => askToWake(failures + 1), delay);
+      return;
+    }
+    console.warn('Context Cards could not start on this page:', error);
+    // Given up for now, not for good: the page's next change asks again (as do the popup and a change of sites).
+    watchForArticle();
   });
+}
+
+/** Until the page is an article: watch it become one, at no cost to it, and ask to wake then. */
+function watchForArticle(): void {
+  const check = () => {
+    if (!isArticleHere()) return;
+    stopWatching();
+    askToWake();
+  };
+  const stopWatching = watchPageChanges({ moved: check, recheck: check });
+  contentGlobal[RUNNING_CONTENT_SCRIPT] = { awake: false, stopWatching } satisfies RunningContentScript;
 }
 
 function run(): void {
@@ -36,15 +49,9 @@ function run(): void {
   if (isArticleHere()) {
     contentGlobal[RUNNING_CONTENT_SCRIPT] = { awake: false, stopWatching() {} } satisfies RunningContentScript;
     askToWake();
-    return;
+  } else {
+    watchForArticle();
   }
-  const check = () => {
-    if (!isArticleHere()) return;
-    stopWatching();
-    askToWake();
-  };
-  const stopWatching = watchPageChanges({ moved: check, recheck: check });
-  contentGlobal[RUNNING_CONTENT_SCRIPT] = { awake: false, stopWatching } satisfies RunningContentScript;
 }
 
 run();

@@ -1,5 +1,5 @@
 /**
- * The content script proper, loaded by `bootstrap.ts` where the reader's settings say to run:
+ * The content script proper, loaded by `awake.ts` where the reader's settings say to run:
  * scans the page, paints the mentions, keeps them true as the page changes, and opens the card
  * from pointer or keyboard. Everything it starts hangs off one AbortController, so `stop()`
  * removes every highlight, listener, observer and timer at once.

@@ -1,5 +1,5 @@
 /**
- * Tells the bootstrap when the answer to "is this an article?" may have changed without a page
+ * Tells the content script (bootstrap.ts, awake.ts) when the answer to "is this an article?" may have changed without a page
  * load: a single-page site moved to another URL (`history.pushState`, back and forward), or the
  * page brought its signals late — head tags set by a framework, an `<article>` rendered after the
  * content script ran. Observing costs nothing while the page is still: the head is watched all

@@ -107,9 +107,10 @@ export interface RegistrationPatterns {
 /**
  * The match patterns of the registrations, so that the browser itself applies `registrationFor`:
  * a page runs the registration whose patterns match it, and paused sites run nothing. Where a site
- * cannot be written as a pattern (an IPv6 address), it is left out of them: the content script
- * reads the settings before it scans and decides the same with `decideSite`, so a pattern too few
- * costs that page the settings' read, never a wrong decision.
+ * cannot be written as a pattern (an IPv6 address), it is left out of them. A paused one still gets
+ * nothing scanned: awake.js reads the settings before it scans and decides with `decideSite`. An
+ * allowed one is not scanned unless its page is an article ("news" mode), or at all ("listed"
+ * mode): a limit of the patterns, left as it is for sites named by an IPv6 address.
  */
 export function registrationsFor(sites: SiteSettings): RegistrationPatterns[] {
   const blocked = sites.blocked.flatMap(sitePatterns);
@@ -121,10 +122,11 @@ export function registrationsFor(sites: SiteSettings): RegistrationPatterns[] {
     case 'listed':
       return listedSites;
     case 'news': {
-      const named = [...allowed, ...NEWS_SITES.flatMap(sitePatterns)];
+      // The reader's sites and the bundled news sites are scanned without the article check.
+      const scannedWithoutCheck = [...new Set([...allowed, ...NEWS_SITES.flatMap(sitePatterns)])];
       return [
-        { id: 'articles', matches: WEB_PAGES, excludeMatches: [...blocked, ...named] },
-        { id: 'sites', matches: named, excludeMatches: blocked },
+        { id: 'articles', matches: WEB_PAGES, excludeMatches: [...blocked, ...scannedWithoutCheck] },
+        { id: 'sites', matches: scannedWithoutCheck, excludeMatches: blocked },
       ];
     }
   }

@@ -18,6 +18,6 @@ export const SCANNER_FILE = '/content/main.js';
 export const REGISTRATION_FILES: Record<Exclude<Registration, 'none'>, string[]> = {
   /** The bootstrap alone, which wakes the page only on an article. */
   articles: [BOOTSTRAP_FILE],
-  /** Sites the reader listed (or every site): awake at once, no article check first. */
+  /** Sites the reader listed (or every site), and in "news" mode the bundled news sites: awake at once, no article check first. */
   sites: [AWAKE_FILE],
 };

@@ -69,7 +69,7 @@ export const BACKGROUND_PARAMS = {
   /** The reader's settings as stored, validated. */
   getSettings: nothing,
   /** The bootstrap found an article: run content/awake.js in the sender's frame, beside it (content/bootstrap.ts). */
-  wakeHere: nothing,
+  injectAwake: nothing,
   /** Firefox only: run content/main.js in the sender's frame, beside its content script (see content/scanner-loader.ts). */
   injectScanner: nothing,
 } satisfies ParamChecks;
@@ -78,7 +78,7 @@ export type BackgroundApi = {
   reportMentions: { params: Valid<typeof BACKGROUND_PARAMS.reportMentions>; result: void };
   getFacts: { params: Record<string, never>; result: Facts };
   getSettings: { params: Record<string, never>; result: ReadResult };
-  wakeHere: { params: Record<string, never>; result: void };
+  injectAwake: { params: Record<string, never>; result: void };
   injectScanner: { params: Record<string, never>; result: void };
 };
 

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
-import { isFirefox, launchExtensionBrowser, LISTED_NEWS_HOST, type ExtensionSession } from './harness/extension-browser';
+import { isFirefox, launchExtensionBrowser, BUNDLED_NEWS_HOST, type ExtensionSession } from './harness/extension-browser';
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -109,7 +109,7 @@ describe('matching', () => {
   it('finds mentions in open shadow roots, nested ones too, but not in closed ones', async () => {
     const page = await session.openPage(`${server.origin}/fixtures/shadow-dom.html`);
     expect(await badge(page, '3')).toBe('3');
-    // In Chromium the bootstrap's load of main.js shows among the page's requests: the idle test relies on it.
+    // In Chromium awake.js's load of main.js shows among the page's requests: the idle test relies on it.
     // (Firefox's background injects main.js, which no page request shows.)
     if (!isFirefox) expect(session.requestsOf(page).some((url: string) => url.endsWith('/content/main.js'))).toBe(true);
     await page.close();
@@ -130,7 +130,7 @@ describe('matching', () => {
   });
 
   it('scans the same page on a news site of the bundled list, whose pages need not say they are articles', async () => {
-    const page = await session.openPage(`http://${LISTED_NEWS_HOST}:${new URL(server.origin).port}/fixtures/not-an-article.html`);
+    const page = await session.openPage(`http://${BUNDLED_NEWS_HOST}:${new URL(server.origin).port}/fixtures/not-an-article.html`);
     expect(await badge(page, '1')).toBe('1');
     expect(await paintedTexts(page)).toEqual(['Alibaba']);
     await page.close();

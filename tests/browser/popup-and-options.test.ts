@@ -62,6 +62,18 @@ async function openArticle(path = '/demo/article.html', mentions = '14') {
 }
 
 describe('the toolbar popup', () => {
+  it('opened on an article before it has woken, wakes it and shows it scanned', async () => {
+    // The popup may find nothing listening yet and inject awake.js while the bootstrap's own request
+    // for it is on its way: the page ends up with one content script that scanned it.
+    const page = await session.openPage(`${server.origin}/demo/article.html?visit=${++opened}`);
+    const popup = await session.openPopup(page);
+    const counts = () => popup.$$eval('.counts li', (items) => items.map((li) => li.textContent));
+    expect(await eventually(counts, ['Alibaba: 8', 'Apple Intelligence: 6'])).toEqual(['Alibaba: 8', 'Apple Intelligence: 6']);
+    expect(await eventually(() => session.badgeText(page), '14')).toBe('14');
+    expect(await paintedTexts(page)).toHaveLength(14);
+    await page.close();
+  });
+
   it('shows the counts per topic and lists each mention in its sentence', async () => {
     const page = await openArticle();
     const popup = await session.openPopup(page);

@@ -111,6 +111,38 @@ describe('a background that fails', () => {
       await copy.remove();
     }
   });
+
+  // The first injection of awake.js, which the bootstrap asks for on an article, fails.
+  const FAIL_FIRST_WAKE = `
+    const scripting = (globalThis.browser ?? globalThis.chrome).scripting;
+    const realExecuteScript = scripting.executeScript.bind(scripting);
+    let failed = false;
+    scripting.executeScript = function (injection) {
+      if (!failed && (injection.files ?? []).some((file) => file.endsWith('/content/awake.js'))) {
+        failed = true;
+        (globalThis.browser ?? globalThis.chrome).storage.local.set({ failedOnPurpose: true });
+        return Promise.reject(new Error('awake.js could not be injected (failed once, on purpose)'));
+      }
+      return realExecuteScript(injection);
+    };`;
+
+  it('wakes an article by itself when the first request to wake it fails', async () => {
+    const copy = await extensionCopy(isFirefox ? 'firefox' : 'chrome', { backgroundPrelude: FAIL_FIRST_WAKE });
+    const faulty = await launchExtensionBrowser({ extensionDir: copy.dir });
+    try {
+      const page = await faulty.openPage(`${server.origin}/demo/article.html`);
+      expect(await badge(page, '14', faulty)).toBe('14');
+      const stored = await faulty.inExtension(() =>
+        ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'),
+      );
+      expect(stored).toEqual({ failedOnPurpose: true });
+      expect(await paintedTexts(page)).toHaveLength(14);
+      expect(await faulty.newExtensionErrors()).toEqual([]);
+    } finally {
+      await faulty.close();
+      await copy.remove();
+    }
+  });
 });
 
 describe('deciding again', () => {

@@ -35,7 +35,7 @@ const MALFORMED: Record<string, Array<[unknown, string]>> = {
     [[], 'params: expected an object'],
   ],
   getSettings: [['all', 'params: expected an object, found "all"']],
-  wakeHere: [[7, 'params: expected an object, found 7']],
+  injectAwake: [[7, 'params: expected an object, found 7']],
   injectScanner: [[null, 'params: expected an object, found null']],
   focusNextMention: [
     [{ direction: 2 }, 'params.direction: expected one of 1, -1, found 2'],

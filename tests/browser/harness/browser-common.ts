@@ -11,8 +11,8 @@ import type { Browser, Page } from 'puppeteer-core';
  * bundled list (src/core/news-sites.ts). Both browsers resolve them to 127.0.0.1 and nothing else:
  * Chromium by a host-resolver rule, Firefox by its local-domains pref.
  */
-export const LISTED_NEWS_HOST = 'www.reuters.com';
-export const TEST_HOSTS = ['news.test', 'www.news.test', LISTED_NEWS_HOST];
+export const BUNDLED_NEWS_HOST = 'www.reuters.com';
+export const TEST_HOSTS = ['news.test', 'www.news.test', BUNDLED_NEWS_HOST];
 
 export interface LaunchOptions {
   /** What the browser reports to pages as `prefers-color-scheme`. */

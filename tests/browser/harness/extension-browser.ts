@@ -14,7 +14,7 @@ import { launchChromium } from './chromium-session';
 import { launchFirefox } from './firefox-session';
 import { waitFor } from './waiting';
 
-export { LISTED_NEWS_HOST, TEST_HOSTS } from './browser-common';
+export { BUNDLED_NEWS_HOST, TEST_HOSTS } from './browser-common';
 
 export const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 export const isFirefox = BROWSER === 'firefox';
@@ -87,10 +87,15 @@ function extensionCalls(session: BrowserSession) {
     /** Sends the content script of the tab showing `page` a message, as the popup and background do. */
     messageTab,
 
-    /** What the content script of the tab showing `page` tells the popup (throws when it answers an error or nothing). */
+    /**
+     * What the content script of the tab showing `page` tells the popup, once it listens: on an
+     * article that is after the bootstrap's request to wake and the injection of awake.js, which
+     * may come after the page's load. Throws when it answers an error, or nothing within the wait.
+     */
     async pageState(page: Page): Promise<PageState> {
-      const reply = await messageTab(page, 'getPageState', {});
-      if ('error' in reply) throw new Error(`getPageState failed: ${reply.error}`);
+      const answer = () => messageTab(page, 'getPageState', {}).catch(() => undefined);
+      const reply = await waitFor(answer, (r) => r !== undefined, 'an answer to getPageState');
+      if (!reply || 'error' in reply) throw new Error(`getPageState failed: ${reply?.error}`);
       return reply.result;
     },
 
@@ -106,7 +111,7 @@ function extensionCalls(session: BrowserSession) {
           session.inExtension(
             (id) =>
               ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting
-                // RUNNING_CONTENT_SCRIPT (src/content/bootstrap-globals.ts): the function runs in the tab, so the name is written out.
+                // RUNNING_CONTENT_SCRIPT (src/content/content-globals.ts): the function runs in the tab, so the name is written out.
                 .executeScript({ target: { tabId: id }, func: () => 'contextCardsContentScript' in globalThis })
                 .then((results: Array<{ result?: unknown }>) => results[0]?.result === true),
             tabId,

@@ -1,5 +1,5 @@
 /**
- * What the content script's files leave on their global — the content script's own world (its
+ * What the content script's files share: what they leave on their global — the content script's own world (its
  * isolated world in Chrome, its sandbox in Firefox), which the page cannot see — for each other.
  */
 
@@ -13,3 +13,6 @@ export type RunningContentScript =
   | { awake: true };
 
 export const contentGlobal = globalThis as unknown as Record<string, unknown>;
+
+/** After a failed request to the background (it was restarting, say), both files try again after these. */
+export const RETRY_MS = [250, 1000, 4000];
