@@ -89,8 +89,12 @@ describe('a background that fails', () => {
       return realFetch.call(this, input, init);
     };`;
 
-  it('starts by itself once the background answers, and follows the settings after', async () => {
-    const copy = await extensionCopy(isFirefox ? 'firefox' : 'chrome', { backgroundPrelude: FAIL_FIRST_PACK_READ });
+  /**
+   * Opens the demo article in a copy of the extension whose background runs `prelude` first, and
+   * waits until the article is scanned and the prelude has failed on purpose; `then` goes on from there.
+   */
+  async function scannedDespite(prelude: string, then: (faulty: Session, page: Page) => Promise<void>) {
+    const copy = await extensionCopy(isFirefox ? 'firefox' : 'chrome', { backgroundPrelude: prelude });
     const faulty = await launchExtensionBrowser({ extensionDir: copy.dir });
     try {
       const page = await faulty.openPage(`${server.origin}/demo/article.html`);
@@ -99,18 +103,23 @@ describe('a background that fails', () => {
         ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'),
       );
       expect(stored).toEqual({ failedOnPurpose: true });
+      await then(faulty, page);
+      expect(await faulty.newExtensionErrors()).toEqual([]);
+    } finally {
+      await faulty.close();
+      await copy.remove();
+    }
+  }
+
+  it('starts by itself once the background answers, and follows the settings after', () =>
+    scannedDespite(FAIL_FIRST_PACK_READ, async (faulty, page) => {
       // Every later decision still runs: pausing the site stops it, resuming starts it again.
       const setBlocked = (hosts: string[]) => faulty.storeItems({ 'sites.blocked': hosts });
       await setBlocked(['127.0.0.1']);
       expect(await badge(page, '', faulty)).toBe('');
       await setBlocked([]);
       expect(await badge(page, '14', faulty)).toBe('14');
-      expect(await faulty.newExtensionErrors()).toEqual([]);
-    } finally {
-      await faulty.close();
-      await copy.remove();
-    }
-  });
+    }));
 
   // The first injection of awake.js, which the bootstrap asks for on an article, fails.
   const FAIL_FIRST_WAKE = `
@@ -126,23 +135,10 @@ describe('a background that fails', () => {
       return realExecuteScript(injection);
     };`;
 
-  it('wakes an article by itself when the first request to wake it fails', async () => {
-    const copy = await extensionCopy(isFirefox ? 'firefox' : 'chrome', { backgroundPrelude: FAIL_FIRST_WAKE });
-    const faulty = await launchExtensionBrowser({ extensionDir: copy.dir });
-    try {
-      const page = await faulty.openPage(`${server.origin}/demo/article.html`);
-      expect(await badge(page, '14', faulty)).toBe('14');
-      const stored = await faulty.inExtension(() =>
-        ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('failedOnPurpose'),
-      );
-      expect(stored).toEqual({ failedOnPurpose: true });
+  it('wakes an article by itself when the first request to wake it fails', () =>
+    scannedDespite(FAIL_FIRST_WAKE, async (_faulty, page) => {
       expect(await paintedTexts(page)).toHaveLength(14);
-      expect(await faulty.newExtensionErrors()).toEqual([]);
-    } finally {
-      await faulty.close();
-      await copy.remove();
-    }
-  });
+    }));
 });
 
 describe('deciding again', () => {
