@@ -86,7 +86,21 @@ async function main() {
   const matcher = await benchMatcher(aliasSets, article);
   const sizes = await bundleSizes();
   const idle = await idlePageCost();
-  const report = writeReport({ started, browserVersion, pages, aliasSets, cells, matcher, sizes, idle, cardOpens, scrolling, memory });
+  const wake = await wakeTimes();
+  const report = writeReport({
+    started,
+    browserVersion,
+    pages,
+    aliasSets,
+    cells,
+    matcher,
+    sizes,
+    idle,
+    wake,
+    cardOpens,
+    scrolling,
+    memory,
+  });
   await writeFile(`${ROOT}BENCHMARKS.md`, report);
   console.log(`\n${report}`);
 }
@@ -495,6 +509,41 @@ async function bootstrapTimes(extensionDir, { pausedHost } = {}) {
   return runs;
 }
 
+/**
+ * How long an article waits for its first highlight with the extension as a reader has it: from
+ * the page's load event to the first range in `CSS.highlights` (the page's world sees the same
+ * registry), on the demo article. In between: the bootstrap's article check, its request to wake,
+ * the background's injection of awake.js, the settings' read, main.js and the facts, and the
+ * scan's first paint. Reported, not a target.
+ */
+async function wakeTimes(extensionDir = `${ROOT}dist/chrome`) {
+  const server = await startServer();
+  const session = await launchExtensionBrowser({ extensionDir });
+  const runs = [];
+  try {
+    for (let i = 0; i < WAKE_RUNS; i++) {
+      const page = await session.browser.newPage();
+      await page.evaluateOnNewDocument(() => {
+        const watch = () => {
+          if (CSS.highlights.size > 0) window.__firstHighlight = performance.now();
+          else requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      });
+      await page.goto(`${server.origin}/demo/article.html?run=${i}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__firstHighlight !== undefined, { timeout: 10_000 });
+      runs.push(await page.evaluate(() => window.__firstHighlight - performance.getEntriesByType('navigation')[0].loadEventEnd));
+      await page.close();
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  return { milliseconds: median(runs), runs };
+}
+
+const WAKE_RUNS = quick ? 3 : 9;
+
 /** Pauses `host` as the popup's switch does, and waits for the background to leave it out of its registrations. */
 async function pause(session, host) {
   await session.storeItems({ 'sites.blocked': [host] });
@@ -629,7 +678,7 @@ function reportCardOpens({ cardOpens }) {
   return lines;
 }
 
-function reportMatcherAndSizes({ matcher, sizes, idle }) {
+function reportMatcherAndSizes({ matcher, sizes, idle, wake }) {
   const lines = [];
   lines.push(
     '',
@@ -653,6 +702,8 @@ function reportMatcherAndSizes({ matcher, sizes, idle }) {
   lines.push(
     '',
     `Content script on a page that is not news and mentions nothing (fixtures/not-an-article.html, which has no script of its own), main-thread script time from Chromium's trace, median of ${idle.notNews.runs.length}: **${f(idle.notNews.milliseconds, 2)} ms** (runs: ${runsOf(idle.notNews)}); on a site the reader paused, **${f(idle.paused.milliseconds, 2)} ms** (the content script is not run there at all); a minimal content script, registered the same way, that only runs three \`querySelector\` checks: ${f(idle.minimal.milliseconds, 2)} ms (runs: ${runsOf(idle.minimal)}).`,
+    '',
+    `On an article (the demo article), from the page's load event to its first highlight, median of ${wake.runs.length}: **${f(wake.milliseconds, 1)} ms** (runs: ${wake.runs.map((run) => f(run, 1)).join(', ')}): the article check, the request to wake and the injection of awake.js, the settings, main.js and the facts, the scan's first paint. Reported, not a target.`,
   );
   return lines;
 }
