@@ -22,15 +22,14 @@ const ENTRIES = [
   // Registered and injected content scripts are classic scripts (src/background/content-scripts.ts).
   { in: 'src/content/bootstrap.ts', out: 'content/bootstrap', format: 'iife' },
   { in: 'src/content/awake.ts', out: 'content/awake', format: 'iife' },
-  // Chrome: loaded by awake.js with a dynamic import(), so an ES module. Firefox: injected by
-  // the background as a classic script that leaves `start` on the content script's global
-  // (src/content/scanner-loader.ts).
+  // Injected by the background as a classic script that leaves `start` on the content script's
+  // global (src/content/scanner-loader.ts).
   // Its JSX builds DOM nodes directly, without Preact (src/content/card/dom-jsx.ts): the card's
   // components must hold no state and no hooks, and the build fails if Preact reaches it.
   {
     in: 'src/content/main.ts',
     out: 'content/main',
-    format: { chrome: 'esm', firefox: 'iife' },
+    format: 'iife',
     jsxRuntime: 'src/content/card/dom-jsx.ts',
     withoutPreact: true,
   },
@@ -93,12 +92,11 @@ function esbuildTarget(browser, patch) {
 async function bundle(out, browser, target) {
   await Promise.all(
     ENTRIES.map(async (entry) => {
-      const format = typeof entry.format === 'string' ? entry.format : entry.format[browser];
       const result = await build({
         entryPoints: [{ in: `${ROOT}${entry.in}`, out: entry.out }],
         outdir: out,
         bundle: true,
-        format,
+        format: entry.format,
         target,
         minify: !dev,
         sourcemap: dev ? 'inline' : false,

@@ -12,6 +12,9 @@ export type RunningContentScript =
   /** content/awake.js: it reads the settings, listens, and scans where they say, for as long as the page lives. */
   | { awake: true };
 
+/** Where content/main.js, a classic script injected by the background, leaves its exports (scanner-loader.ts). */
+export const SCANNER_GLOBAL = 'contextCardsScanner';
+
 export const contentGlobal = globalThis as unknown as Record<string, unknown>;
 
 /** After a failed request to the background (it was restarting, say), both files try again after these. */

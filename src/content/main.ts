@@ -94,4 +94,4 @@ function matcherFor(pack: Pack, settings: Settings) {
   return compileMatcher(aliasesOf(pack, settings.topics));
 }
 
-if (BUILD_TARGET === 'firefox') exposeScanner({ start }); // see scanner-loader.ts
+exposeScanner({ start }); // for awake.js: see scanner-loader.ts

@@ -99,8 +99,7 @@ function chromiumSession(
     browser,
     name: 'chromium',
     extensionOrigin,
-    // Any chrome-extension:// URL: `use_dynamic_url` gives main.js an origin of its own per session.
-    isExtensionFile: (url) => url.startsWith('chrome-extension://'),
+    isExtensionFile: (url) => url.startsWith(`${extensionOrigin}/`),
     requests,
     openPage: (url) => recorder.openPage(browser, url),
     errorsOf: recorder.errorsOf,

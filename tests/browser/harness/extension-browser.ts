@@ -8,6 +8,7 @@
  * Which browser: the BROWSER environment variable, `chromium` (default) or `firefox`.
  */
 import type { Page } from 'puppeteer-core';
+import { RUNNING_CONTENT_SCRIPT, SCANNER_GLOBAL } from '../../../src/content/content-globals';
 import type { ContentApi, PageState, Reply } from '../../../src/shared/messages';
 import type { Api, BrowserSession, LaunchOptions } from './browser-common';
 import { launchChromium } from './chromium-session';
@@ -64,6 +65,17 @@ function extensionCalls(session: BrowserSession) {
       message,
     ] as const);
   };
+  /** Whether the content script's own world in the tab showing `page` holds `name` (read there, which wakes nothing). */
+  const inContentWorld = async (page: Page, name: string): Promise<boolean> => {
+    const tabId = await session.tabIdOf(page);
+    return session.inExtension(
+      ([id, key]) =>
+        ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting
+          .executeScript({ target: { tabId: id }, func: (global: string) => global in globalThis, args: [key] })
+          .then((results: Array<{ result?: unknown }>) => results[0]?.result === true),
+      [tabId, name] as const,
+    );
+  };
   return {
     registeredContentScripts: () => registeredContentScripts(session),
 
@@ -105,17 +117,8 @@ function extensionCalls(session: BrowserSession) {
      * nothing — what it does on a page that is not news, where it makes no extension API call.
      */
     async listensForNothing(page: Page): Promise<boolean> {
-      const tabId = await session.tabIdOf(page);
       await waitFor(
-        () =>
-          session.inExtension(
-            (id) =>
-              ((globalThis as Api).browser ?? (globalThis as Api).chrome).scripting
-                // RUNNING_CONTENT_SCRIPT (src/content/content-globals.ts): the function runs in the tab, so the name is written out.
-                .executeScript({ target: { tabId: id }, func: () => 'contextCardsContentScript' in globalThis })
-                .then((results: Array<{ result?: unknown }>) => results[0]?.result === true),
-            tabId,
-          ),
+        () => inContentWorld(page, RUNNING_CONTENT_SCRIPT),
         (ran) => ran,
         'the content script running',
       );
@@ -124,6 +127,9 @@ function extensionCalls(session: BrowserSession) {
         () => true,
       );
     },
+
+    /** Whether content/main.js, the scanner and card, has run in the top frame of the tab showing `page`. */
+    scannerLoaded: (page: Page): Promise<boolean> => inContentWorld(page, SCANNER_GLOBAL),
 
     /**
      * Runs the extension's keyboard command in the tab showing `page`. The browser delivers a
