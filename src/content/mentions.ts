@@ -80,6 +80,8 @@ export class MentionIndex {
    */
   inDocumentOrder(): readonly Mention[] {
     if (this.#ordered) return this.#ordered;
+    // Most pages have none (the popup asks all the same): no walk for an order that is already one.
+    if (this.#all.size < 2) return (this.#ordered = [...this.#all]);
     const position = new Map<Node, number>();
     const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) position.set(node, position.size);
