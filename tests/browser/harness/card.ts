@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import type { AccessibleNode } from './browser-common';
 import type { ExtensionSession } from './extension-browser';
-import { waitFor } from './waiting';
+import { poll, waitFor } from './waiting';
 
 export interface CardReading {
   /** Its accessible name. */
@@ -72,12 +72,12 @@ export async function waitForCard(
   page: Page,
   { open = true, timeout = 3000 } = {},
 ): Promise<CardReading | null> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const card = await readCard(session, page);
-    if (Boolean(card) === open || Date.now() > deadline) return card;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const { last } = await poll(
+    () => readCard(session, page),
+    (card) => Boolean(card) === open,
+    timeout,
+  );
+  return last;
 }
 
 /** The accessible name of the card's "More" control, in either language. */

@@ -7,6 +7,28 @@ import type { Page } from 'puppeteer-core';
 const POLL_MS = 50;
 
 /**
+ * Reads `read()` until `done(value)` holds, or until a read that began after `timeout` ms still
+ * does not satisfy it; returns the last value read and whether it did. The last read begins past
+ * the deadline because one read can take longer than the timeout on a loaded machine (the
+ * accessibility tree of a 4,000-paragraph page): a read begun before the change it waits for must
+ * not be the one that gives up.
+ */
+export async function poll<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeout: number,
+): Promise<{ last: T; met: boolean }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const final = Date.now() > deadline;
+    const last = await read();
+    if (done(last)) return { last, met: true };
+    if (final) return { last, met: false };
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
  * Reads `read()` until `done(value)` holds; returns that value. After `timeout` ms, throws
  * "<what> did not happen within …: last read <value>".
  */
@@ -16,15 +38,9 @@ export async function waitFor<T>(
   what: string,
   { timeout = 10_000 } = {},
 ): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T;
-  for (;;) {
-    last = await read();
-    if (done(last)) return last;
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not happen within ${timeout} ms: last read ${JSON.stringify(last)?.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  const { last, met } = await poll(read, done, timeout);
+  if (met) return last;
+  throw new Error(`${what} did not happen within ${timeout} ms: last read ${JSON.stringify(last)?.slice(0, 300)}`);
 }
 
 /**
@@ -32,12 +48,8 @@ export async function waitFor<T>(
  * timeout too, so that the test's `expect` shows the difference.
  */
 export async function eventually<T>(read: () => T | Promise<T>, expected: T, { timeout = 5000 } = {}): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const current = await read();
-    if (JSON.stringify(current) === JSON.stringify(expected) || Date.now() > deadline) return current;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  const { last } = await poll(read, (current) => JSON.stringify(current) === JSON.stringify(expected), timeout);
+  return last;
 }
 
 /**
