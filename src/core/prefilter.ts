@@ -13,9 +13,9 @@ const PREFILTER_MAX_ALIASES = 64;
 
 /**
  * A native RegExp that matches every piece of text after which the automaton, started from the
- * root, is anywhere but at the root: a piece that holds an alias, or that ends with the beginning
- * of one. It may match more (it is only ever a reason to read the piece with the automaton) but
- * never less:
+ * root, is anywhere but at the root: a piece that holds an alias (its first group then holds what
+ * it took for one), or that ends with the beginning of one (the match is then that end). It may
+ * match more (it is only ever a reason to read the piece with the automaton) but never less:
  * - a space of an alias is `\s+`, and `\s` is exactly the automaton's white space;
  * - case is ignored by Unicode simple case folding (the `iu` flags), under which every unit
  *   equals its lower case whenever `foldUnit` lowers it (checked unit by unit in
@@ -28,7 +28,7 @@ export function buildPrefilter(texts: readonly string[]): RegExp | undefined {
   // With the `u` flag a RegExp reads a surrogate pair as one character, so half of one, which the
   // automaton carries into the next piece, would be ruled out: such aliases go without a prefilter.
   if (texts.some((text) => /[\ud800-\udfff]/.test(text))) return undefined;
-  return new RegExp(`(?:${trieSource(texts, false)})|(?:${trieSource(texts, true)})$`, 'iu');
+  return new RegExp(`(${trieSource(texts, false)})|(?:${trieSource(texts, true)})$`, 'iu');
 }
 
 /**
