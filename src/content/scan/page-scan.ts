@@ -9,11 +9,10 @@ import type { Matcher } from '../../core/matcher';
 import type { Settings } from '../../core/settings';
 import { HighlightPainter } from '../highlights';
 import { MentionIndex, isConnected } from '../mentions';
-import { blocksInView } from './in-view';
 import { MutationWatch } from './mutation-watch';
 import { PageScanner, type ScanStats } from './page-scanner';
 import { afterNextPaint } from './scheduling';
-import { blockAround, insideSkipped } from './text-walker';
+import { blockAround, skippingElement } from './text-walker';
 import { VisibilityWatch } from './visibility-watch';
 
 export interface PageScanOptions {
@@ -30,8 +29,6 @@ export class PageScan {
   readonly shadowRoots = new Set<ShadowRoot>();
   /** What the last scan read and cost, once it settled (the popup shows it): its slices, the probes of what is in view, the last paint. */
   lastScan: ScanStats = { textNodes: 0, milliseconds: 0 };
-  /** Main-thread time the scan spent outside its slices, since it last settled. */
-  #asideMs = 0;
 
   readonly #scanner: PageScanner;
   readonly #mutations: MutationWatch;
@@ -85,20 +82,27 @@ export class PageScan {
   scanPage(): void {
     const root = document.body ?? document.documentElement;
     if (document.hidden) return this.#scanner.scan(root); // nothing is in view
-    // Finding the blocks in view takes hit tests, which force a layout if one is due: after a
+    // Finding the blocks in view reads their boxes, which forces a layout if one is due: after a
     // paint there is none to do (a rescan follows a repaint of the highlights, which makes one due).
     void afterNextPaint().then(() => {
-      if (this.#signal.aborted) return;
-      const started = performance.now();
-      const inView = blocksInView(root, this.#isOwnNode);
-      this.#asideMs += performance.now() - started;
-      this.#scanner.scan(root, inView);
+      if (!this.#signal.aborted) this.#scanner.scan(root, { inViewFirst: true });
     });
   }
 
-  /** Scans these roots again (where they are scanned at all). */
+  /**
+   * Scans these roots again, where they are scanned at all. One inside a `hidden` element is
+   * watched instead: the page may show it later, with the text it changed meanwhile.
+   */
   rescan(roots: Node[]): void {
-    for (const root of roots) if (root.isConnected && !this.#isOwnNode(root) && !insideSkipped(root)) this.#scanner.scan(root);
+    for (const root of roots) {
+      if (!root.isConnected || this.#isOwnNode(root)) continue;
+      const skipping = skippingElement(root);
+      if (skipping === null) this.#scanner.scan(root);
+      else {
+        const hidden = skipping.closest('[hidden]');
+        if (hidden) this.#visibility.watchHidden(hidden);
+      }
+    }
   }
 
   /** Other topics: every mention is found again with `matcher`. */
@@ -130,8 +134,7 @@ export class PageScan {
         this.painter.ensureRegistered();
         // Only "first mention only" needs the order; a sort on every change would cost pages that churn.
         if (this.#firstOnly) this.painter.repaint(this.mentions.inDocumentOrder());
-        this.lastScan = { ...stats, milliseconds: stats.milliseconds + this.#asideMs + performance.now() - started };
-        this.#asideMs = 0;
+        this.lastScan = { ...stats, milliseconds: stats.milliseconds + performance.now() - started };
         for (const listener of this.#settledListeners) listener(this.lastScan);
       },
     };

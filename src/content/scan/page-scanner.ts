@@ -1,12 +1,13 @@
 /**
  * Turns the page's text into mentions, in small time slices that yield to the page (docs/ARCHITECTURE.md,
  * decision 9). `scan(root)` queues a root — the whole page at first, later the blocks that a
- * mutation touched — and drops that root's old mentions before it walks it again.
+ * mutation touched — and drops that root's old mentions before it scans it again (root-scan.ts).
  */
 import type { Matcher } from '../../core/matcher';
 import type { Mention, MentionIndex } from '../mentions';
+import { RootScan } from './root-scan';
 import { afterNextPaint, yieldToPage } from './scheduling';
-import { TextWalker, blockAround, segmentOf, type Segment } from './text-walker';
+import { blockAround, segmentOf, type Segment } from './text-walker';
 
 export interface ScannerHooks {
   isOwnElement(element: Element): boolean;
@@ -34,13 +35,17 @@ const PAINT_EVERY_MS = 32;
 /** The longest a scan that does not settle keeps what it found from being shown. */
 const SHOW_FOUND_EVERY_MS = 1000;
 
+interface QueuedRoot {
+  root: Node;
+  /** Read the blocks the reader sees first, and paint them before the rest. */
+  inViewFirst: boolean;
+}
+
 export class PageScanner {
-  readonly #queue: Node[] = [];
+  readonly #queue: QueuedRoot[] = [];
   /** Queued roots whose old mentions are already dropped (see dropMentionsUnder). */
   readonly #cleared = new WeakSet<Node>();
-  /** For a queued root, the blocks inside it that are queued before it, to be scanned first (in view). */
-  readonly #scannedFirst = new WeakMap<Node, ReadonlySet<Node>>();
-  #walker: { root: Node; walker: TextWalker } | undefined;
+  #current: { root: Node; scan: RootScan } | undefined;
   #running = false;
   #stats: ScanStats = { textNodes: 0, milliseconds: 0 };
 
@@ -63,24 +68,14 @@ export class PageScanner {
 
   /**
    * Queues `root` for a fresh scan; a root already queued, or inside one, is not queued twice.
-   * `inViewFirst`: blocks inside `root` that the reader sees now. They are scanned first, so the
-   * highlights on screen do not wait for the rest of a long page, and the rest goes round them.
+   * `inViewFirst`: the blocks the reader sees now are read first and painted before the rest, so
+   * that the highlights on screen do not wait for the rest of a long page.
    */
-  scan(root: Node, inViewFirst: readonly Node[] = []): void {
-    if (this.#queue.some((queued) => this.#covers(queued, root))) return;
-    for (let i = this.#queue.length - 1; i >= 0; i--) if (root.contains(this.#queue[i]!)) this.#queue.splice(i, 1);
-    const first = inViewFirst.filter((block) => block !== root && root.contains(block));
-    if (first.length > 0) this.#scannedFirst.set(root, new Set(first));
-    this.#queue.push(...first, root);
+  scan(root: Node, { inViewFirst = false } = {}): void {
+    if (this.#queue.some((queued) => queued.root.contains(root))) return;
+    for (let i = this.#queue.length - 1; i >= 0; i--) if (root.contains(this.#queue[i]!.root)) this.#queue.splice(i, 1);
+    this.#queue.push({ root, inViewFirst });
     if (!this.#running) void this.#run();
-  }
-
-  /** Whether the walk of `queued` will take in `root`: it contains it, and not inside a block scanned first. */
-  #covers(queued: Node, root: Node): boolean {
-    if (queued === root) return true;
-    if (!queued.contains(root)) return false;
-    const first = this.#scannedFirst.get(queued);
-    return first === undefined || ![...first].some((block) => block.contains(root));
   }
 
   async #run(): Promise<void> {
@@ -88,7 +83,7 @@ export class PageScanner {
     try {
       let lastPaint = performance.now();
       let lastShown = lastPaint;
-      while (!this.#signal.aborted && (this.#walker || this.#queue.length > 0)) {
+      while (!this.#signal.aborted && (this.#current || this.#queue.length > 0)) {
         const started = performance.now();
         const next = this.#slice(started + SLICE_MS);
         if (next === 'paint' || started - lastShown >= SHOW_FOUND_EVERY_MS) {
@@ -114,27 +109,26 @@ export class PageScanner {
   /** Scans until `deadline`; says whether to let the page paint before the next slice. */
   #slice(deadline: number): 'paint' | 'yield' {
     while (performance.now() < deadline) {
-      if (!this.#walker) {
-        const root = this.#queue.shift();
-        if (!root) return 'yield';
-        if (!root.isConnected) continue;
-        const afterBlocksInView = this.#scannedFirst.has(root);
-        this.#startWalk(root);
-        // The reader sees the blocks in view painted before the rest of the page is walked.
-        if (afterBlocksInView) return 'paint';
+      if (!this.#current) {
+        const queued = this.#queue.shift();
+        if (!queued) return 'yield';
+        if (!queued.root.isConnected) continue;
+        this.#startScan(queued);
       }
-      const current = this.#walker!;
-      const outcome = current.walker.walk(deadline);
+      const current = this.#current!;
+      const outcome = current.scan.walk(deadline);
       if (outcome === 'paused') return 'yield';
-      this.#walker = undefined;
-      this.#stats.textNodes += current.walker.textNodes;
+      // The reader sees the blocks in view painted before the rest of the page is read.
+      if (outcome === 'in view read') return 'paint';
+      this.#current = undefined;
+      this.#stats.textNodes += current.scan.textNodes;
       if (outcome === 'lost') this.scan(current.root);
     }
     return 'yield';
   }
 
-  #startWalk(root: Node): void {
-    if (!this.#cleared.has(root)) this.#dropMentionsUnder([root, ...this.#queue]);
+  #startScan({ root, inViewFirst }: QueuedRoot): void {
+    if (!this.#cleared.has(root)) this.#dropMentionsUnder([root, ...this.#queue.map((queued) => queued.root)]);
     this.#cleared.delete(root);
     const matcher = this.#matcher;
     const sink = {
@@ -145,9 +139,8 @@ export class PageScanner {
       },
       hiddenElement: (element: Element) => this.#hooks.foundHidden(element),
     };
-    const scannedFirst = this.#scannedFirst.get(root);
-    this.#scannedFirst.delete(root);
-    this.#walker = { root, walker: new TextWalker(root, matcher, sink, (element) => this.#hooks.isOwnElement(element), scannedFirst) };
+    const isOwnElement = (element: Element) => this.#hooks.isOwnElement(element);
+    this.#current = { root, scan: new RootScan(root, matcher, sink, isOwnElement, { inViewFirst }) };
   }
 
   /**

@@ -1,13 +1,14 @@
 /**
- * Walks the text of a root in document order and hands on one *segment* at a time: the text
- * nodes that read as one run of prose, so that `Apple <em>Intelligence</em>` is one text, while a
- * nested block (`<p>`, `<div>`, `<li>` …) starts a new one. What is never scanned (scripts, form
- * fields, editable regions, `hidden`) is skipped with its whole subtree. Whether text is rendered is
- * decided later, and only for text that holds a mention, because asking costs a style lookup.
+ * Reads the prose of one block: its text nodes in document order, as *segments*, the runs of text
+ * that read as one (`Apple <em>Intelligence</em>` is one text), going down into inline elements
+ * and passing over nested blocks (`<p>`, `<div>`, `<li>` …), which end a segment and are read on
+ * their own if they hold a mention. What is never scanned (scripts, form fields, editable regions,
+ * `hidden`) is passed over with its whole subtree. Whether text is rendered is decided later, and
+ * only for text that holds a mention, because asking costs a style lookup. Which blocks are read
+ * at all is the sieve's choice (root-scan.ts).
  *
  * A segment's pieces go through the matcher's quick pass as they are met, and only a segment that
- * may hold a match is joined into one text and handed on: on most pages that is a few in a
- * thousand, and the rest cost no string or array at all.
+ * may hold a match is joined into one text and handed on.
  *
  * Iterative rather than recursive (pages nest thousands of levels deep), and resumable, so a scan
  * can stop when its time slice is up and go on after the page has had its turn.
@@ -24,7 +25,6 @@ export interface Segment {
 export interface WalkSink {
   /** A segment that may hold a match. */
   segment(segment: Segment): void;
-  shadowRoot(root: ShadowRoot): void;
   /** An element skipped with its subtree for its `hidden` attribute, which the page may take away. */
   hiddenElement(element: Element): void;
 }
@@ -59,7 +59,7 @@ export type ElementRole = 'skip' | 'inline' | 'break' | 'block';
 /** What an element's name alone says, learnt once per name: a walk meets the same few dozen names. */
 const roleByName = new Map<string, ElementRole>();
 
-function nameRole(name: string): ElementRole {
+export function nameRole(name: string): ElementRole {
   let role = roleByName.get(name);
   if (role === undefined) {
     const tag = name.toLowerCase(); // an element made with createElementNS may be named in capitals
@@ -74,10 +74,10 @@ export function roleOf(element: Element): ElementRole {
   return role !== 'skip' && element.matches(SKIPPED_BY_ATTRIBUTE) ? 'skip' : role;
 }
 
-/** Whether a node is in something never scanned (itself included). */
-export function insideSkipped(node: Node): boolean {
+/** The nearest element, `node` itself included, that makes it never scanned; null if it is scanned. */
+export function skippingElement(node: Node): Element | null {
   const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return element !== null && element.closest(SKIPPED_SELECTOR) !== null;
+  return element === null ? null : element.closest(SKIPPED_SELECTOR);
 }
 
 /** The nearest ancestor (or self) that is not inline: segments never cross it. */
@@ -90,60 +90,39 @@ export function blockAround(node: Node): Node {
   return current;
 }
 
-const CHECK_CLOCK_EVERY = 64;
+/** How many nodes a walk steps through between two looks at the clock. */
+export const CHECK_CLOCK_EVERY = 64;
 
-/**
- * The walk costs a few DOM reads per node and no more, as it runs over every element of the page:
- * an element's role comes from its name (learnt once per name) and from one query per root for
- * the attributes that skip, and whether each element it is inside is a block is kept on a stack
- * rather than asked again on the way up.
- */
 export class TextWalker {
   #node: Node | null;
-  /** The parent of `node` when the walk paused: if the page moved `node` meanwhile, the stack is wrong. */
+  /** The parent of `node` when the walk paused: if the page moved `node` meanwhile, the walk has lost its place. */
   #pausedUnder: Node | null;
-  /** For each element the walk is inside, below the root: whether leaving it ends a segment. */
-  readonly #insideBlock: boolean[] = [];
-  readonly #skippedByAttribute: ReadonlySet<Element>;
   /** The pieces of the segment being read, and how far the matcher's quick pass has gone. */
   readonly #pieces: Array<Text | null> = [];
   readonly #progress = startProgress();
-  /** Text nodes read so far, for the popup's account of what a scan cost. */
-  textNodes = 0;
 
-  readonly #root: Node;
+  readonly #block: Node;
   readonly #matcher: Matcher;
   readonly #sink: WalkSink;
   readonly #isOwnElement: (element: Element) => boolean;
-  /** Blocks inside the root that were scanned on their own already: passed over, as block edges. */
-  readonly #scannedAlready: ReadonlySet<Node> | undefined;
 
-  constructor(
-    root: Node,
-    matcher: Matcher,
-    sink: WalkSink,
-    isOwnElement: (element: Element) => boolean,
-    scannedAlready?: ReadonlySet<Node>,
-  ) {
-    this.#root = root;
+  constructor(block: Node, matcher: Matcher, sink: WalkSink, isOwnElement: (element: Element) => boolean) {
+    this.#block = block;
     this.#matcher = matcher;
     this.#sink = sink;
     this.#isOwnElement = isOwnElement;
-    this.#scannedAlready = scannedAlready;
-    this.#node = root.firstChild;
-    this.#pausedUnder = root;
-    const queryable = root as Partial<ParentNode>;
-    this.#skippedByAttribute = new Set(queryable.querySelectorAll ? queryable.querySelectorAll(SKIPPED_BY_ATTRIBUTE) : []);
+    this.#node = block.firstChild;
+    this.#pausedUnder = block;
   }
 
   /**
    * Walks until the clock passes `deadline` (a `performance.now()` time). Returns 'done' when the
-   * root is finished, 'paused' to be called again, or 'lost' when the page moved or removed the
-   * node it was at between two calls, so the root has to be walked again.
+   * block is finished, 'paused' to be called again, or 'lost' when the page moved or removed the
+   * node it was at between two calls, so the block has to be read again.
    */
   walk(deadline: number): 'done' | 'paused' | 'lost' {
     let node = this.#node;
-    if (node && (node.parentNode !== this.#pausedUnder || !this.#root.contains(node))) return 'lost';
+    if (node && (node.parentNode !== this.#pausedUnder || !this.#block.contains(node))) return 'lost';
     for (let visited = 0; node; visited++) {
       if (visited % CHECK_CLOCK_EVERY === CHECK_CLOCK_EVERY - 1 && performance.now() > deadline) {
         this.#node = node;
@@ -157,7 +136,7 @@ export class TextWalker {
     return 'done';
   }
 
-  /** Takes in one node; returns its first child if the walk goes down into it. */
+  /** Takes in one node; returns its first child if the walk goes down into it (an inline element). */
   #visit(node: Node): Node | null {
     const type = node.nodeType;
     if (type === TEXT_NODE) {
@@ -166,9 +145,8 @@ export class TextWalker {
     }
     if (type !== ELEMENT_NODE) return null;
     const element = node as Element;
-    const role = nameRole(element.localName);
-    if (role === 'skip' || this.#isOwnElement(element)) return null;
-    if (this.#skippedByAttribute.size > 0 && this.#skippedByAttribute.has(element)) {
+    const role = roleOf(element);
+    if (role === 'skip' || this.#isOwnElement(element)) {
       if (element.hasAttribute('hidden')) this.#sink.hiddenElement(element);
       return null;
     }
@@ -176,31 +154,26 @@ export class TextWalker {
       this.#append(null, '\n');
       return null;
     }
-    const isBlock = role === 'block';
-    if (isBlock) this.#flush();
-    if (this.#scannedAlready?.has(element)) return null;
-    const shadow = element.shadowRoot;
-    if (shadow) this.#sink.shadowRoot(shadow);
-    const child = element.firstChild;
-    if (child !== null) this.#insideBlock.push(isBlock); // an empty block ended its segment on entry already
-    return child;
+    if (role === 'block') {
+      this.#flush();
+      return null;
+    }
+    return element.firstChild;
   }
 
-  /** The next node in document order that is not below `node`; ends the segment at each block it leaves. */
+  /** The next node in document order that is not below `node`, within the block (only inline elements are gone into). */
   #nextAfter(node: Node): Node | null {
     for (let current = node; ;) {
       const next = current.nextSibling;
       if (next !== null) return next;
       const parent = current.parentNode;
-      if (parent === null || parent === this.#root) return null;
-      if (this.#insideBlock.pop()) this.#flush();
+      if (parent === null || parent === this.#block) return null;
       current = parent;
     }
   }
 
   #append(node: Text | null, data: string): void {
     if (data.length === 0) return;
-    if (node) this.textNodes++;
     this.#pieces.push(node);
     this.#matcher.readPiece(data, this.#progress);
   }
@@ -209,7 +182,7 @@ export class TextWalker {
     if (this.#pieces.length === 0) return;
     if (this.#progress.reached) this.#sink.segment(segmentOf(this.#pieces));
     this.#pieces.length = 0;
-    // Reset, not replaced: a page has thousands of blocks.
+    // Reset, not replaced: a block may hold many segments.
     this.#progress.state = 0;
     this.#progress.reached = false;
   }
