@@ -1,6 +1,7 @@
 /**
- * The matcher's native prefilter (matcher.ts, `readPiece`): one RegExp that rules out, in the
- * engine's own code, the pieces of text the automaton need not read. Built from the aliases as the
+ * The matcher's native prefilter: one RegExp that rules out, in the engine's own code, the text the
+ * automaton need not read — the sieve's quick test of every text node (sieve.ts) and the quick pass
+ * over a block's pieces (matcher.ts, `readPiece`). Built from the aliases as the
  * automaton has them: white space collapsed to one space, each unit folded by `foldUnit`.
  */
 

@@ -78,7 +78,7 @@ async function ours(aliases: AliasSpec[]): Promise<Run> {
   const scan = new PageScan({ matcher, highlight: DEFAULTS.highlight, isOwnNode: () => false, signal: session.signal });
   const scanned = new Promise<ScanStats>((resolve) => scan.onSettled(resolve));
   scan.start();
-  const stats = await scanned; // the scan's own account: its slices, the probes of what is in view, the last paint
+  const stats = await scanned; // the scan's own account: its slices and the last paint
   const count = scan.mentions.size;
   await pauseForLongTaskEntries();
   const longOnes = longTasks.stop();

@@ -27,7 +27,7 @@ export class PageScan {
   readonly mentions = new MentionIndex();
   readonly painter: HighlightPainter;
   readonly shadowRoots = new Set<ShadowRoot>();
-  /** What the last scan read and cost, once it settled (the popup shows it): its slices, the probes of what is in view, the last paint. */
+  /** What the last scan read and cost, once it settled (the popup shows it): its slices and the last paint. */
   lastScan: ScanStats = { textNodes: 0, milliseconds: 0 };
 
   readonly #scanner: PageScanner;
@@ -82,8 +82,10 @@ export class PageScan {
   scanPage(): void {
     const root = document.body ?? document.documentElement;
     if (document.hidden) return this.#scanner.scan(root); // nothing is in view
-    // Finding the blocks in view reads their boxes, which forces a layout if one is due: after a
-    // paint there is none to do (a rescan follows a repaint of the highlights, which makes one due).
+    // Finding the blocks in view reads their boxes (once the sieve's pass is done), which forces a
+    // layout if one is due: the scan starts after a paint, so that it is not the one to force the
+    // page's first layout, and the sieve's pass, short on most pages, ends before the page has
+    // changed much. A rescan follows a repaint of the highlights, which makes one due.
     void afterNextPaint().then(() => {
       if (!this.#signal.aborted) this.#scanner.scan(root, { inViewFirst: true });
     });

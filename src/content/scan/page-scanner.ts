@@ -45,7 +45,7 @@ export class PageScanner {
   readonly #queue: QueuedRoot[] = [];
   /** Queued roots whose old mentions are already dropped (see dropMentionsUnder). */
   readonly #cleared = new WeakSet<Node>();
-  #current: { root: Node; scan: RootScan } | undefined;
+  #current: { queued: QueuedRoot; scan: RootScan } | undefined;
   #running = false;
   #stats: ScanStats = { textNodes: 0, milliseconds: 0 };
 
@@ -122,12 +122,13 @@ export class PageScanner {
       if (outcome === 'in view read') return 'paint';
       this.#current = undefined;
       this.#stats.textNodes += current.scan.textNodes;
-      if (outcome === 'lost') this.scan(current.root);
+      if (outcome === 'lost') this.scan(current.queued.root, { inViewFirst: current.queued.inViewFirst });
     }
     return 'yield';
   }
 
-  #startScan({ root, inViewFirst }: QueuedRoot): void {
+  #startScan(queued: QueuedRoot): void {
+    const { root, inViewFirst } = queued;
     if (!this.#cleared.has(root)) this.#dropMentionsUnder([root, ...this.#queue.map((queued) => queued.root)]);
     this.#cleared.delete(root);
     const matcher = this.#matcher;
@@ -140,7 +141,7 @@ export class PageScanner {
       hiddenElement: (element: Element) => this.#hooks.foundHidden(element),
     };
     const isOwnElement = (element: Element) => this.#hooks.isOwnElement(element);
-    this.#current = { root, scan: new RootScan(root, matcher, sink, isOwnElement, { inViewFirst }) };
+    this.#current = { queued, scan: new RootScan(root, matcher, sink, isOwnElement, { inViewFirst }) };
   }
 
   /**

@@ -98,8 +98,12 @@ export class RootScan {
     let count = 0;
     for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
       if (sieve.carrying || quickTest === undefined || quickTest.test(text.data)) {
-        // Whether a text node is in something never scanned costs a look up the tree: asked only while a mention may be under way.
-        if (sieve.read(text.data, sieve.carrying && this.#isSteppedOver(text))) this.#letThrough.push(text);
+        // Whether a text node is in something never scanned costs a look up the tree: asked only
+        // where a mention may be under way, before or after it. One in something never scanned
+        // that may hold part of a mention goes on too: its `hidden` element is watched.
+        const steppedOver = sieve.carrying && this.#isSteppedOver(text);
+        const through = sieve.read(text.data, steppedOver);
+        if (through || steppedOver || (sieve.carrying && this.#isSteppedOver(text))) this.#letThrough.push(text);
       }
       if (++count % CHECK_CLOCK_EVERY === 0 && performance.now() > deadline) {
         this.textNodes += count;
@@ -121,7 +125,7 @@ export class RootScan {
     let count = 0;
     for (let element = walker.nextNode() as Element | null; element !== null; element = walker.nextNode() as Element | null) {
       const shadow = element.shadowRoot;
-      if (shadow !== null && !this.#isOwnElement(element) && skippingElement(element) === null) this.#sink.shadowRoot(shadow);
+      if (shadow !== null && !this.#isOwnElement(element)) this.#foundShadowRoot(element, shadow);
       if (++count % CHECK_CLOCK_EVERY === 0 && performance.now() > deadline) {
         elements.pauseAt(element);
         return 'paused';
@@ -131,7 +135,19 @@ export class RootScan {
     return 'done';
   }
 
-  /** Whether the walk of prose would step over this text node, as in something never scanned. */
+  /** A shadow root is scanned as a root of its own, unless its host is in something never scanned, whose `hidden` element is watched then. */
+  #foundShadowRoot(host: Element, shadow: ShadowRoot): void {
+    const skipping = skippingElement(host);
+    if (skipping === null) this.#sink.shadowRoot(shadow);
+    else this.#watchIfHidden(skipping);
+  }
+
+  #watchIfHidden(skipping: Element): void {
+    const hidden = skipping.closest('[hidden]');
+    if (hidden) this.#sink.hiddenElement(hidden);
+  }
+
+  /** Whether the walk of prose would step over this text node, as in something never scanned (remembered for the sieve's pass only). */
   #isSteppedOver(text: Text): boolean {
     const unknown: Element[] = [];
     let skipped = false;
@@ -159,12 +175,13 @@ export class RootScan {
     const blocks = new Set<Node>();
     for (const text of this.#letThrough) {
       if (!this.#root.contains(text)) continue; // moved away since: the page's change is scanned on its own
-      if (this.#isSteppedOver(text)) {
-        const hidden = text.parentElement?.closest('[hidden]');
-        if (hidden) this.#sink.hiddenElement(hidden);
+      // Asked afresh: the sieve's pass may have spanned many slices, in which the page can show or hide.
+      const skipping = skippingElement(text);
+      if (skipping !== null) {
+        this.#watchIfHidden(skipping);
         continue;
       }
-      const block = this.#blockAround(text);
+      const block = this.#blockToRead(text);
       if (block) blocks.add(block);
     }
     if (!this.#options.inViewFirst) return [...blocks];
@@ -174,7 +191,7 @@ export class RootScan {
   }
 
   /** The nearest block around `text`, or the root itself; undefined inside the extension's own elements. */
-  #blockAround(text: Text): Node | undefined {
+  #blockToRead(text: Text): Node | undefined {
     for (let current = text.parentNode; current && current !== this.#root; current = current.parentNode) {
       if (current.nodeType !== Node.ELEMENT_NODE) continue;
       const element = current as Element;
