@@ -52,7 +52,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   const patterns = aliases.map(toPattern).filter((p) => p.folded.length > 0);
   const folded = patterns.map((pattern) => pattern.folded);
   const automaton = buildAutomaton(folded);
-  const prefilter = buildPrefilter(folded);
+  const prefilter = buildPrefilter(patterns);
   return {
     find: (text) => findMatches(text, patterns, automaton),
     readPiece: (piece, progress) => readPiece(piece, progress, automaton, prefilter),
@@ -102,8 +102,9 @@ function findMatches(text: string, patterns: readonly Pattern[], automaton: Auto
 
 /**
  * The quick pass: once an alias's letters were seen, the rest of the text does not matter. A
- * piece read from the root that the prefilter rules out leaves the automaton at the root, so the
- * engine's own regular expression reads it instead of this file's loop.
+ * piece read from the root that the prefilter rules out leaves nothing a mention could come of
+ * (the automaton at the root, or only on its way to an alias glued to a word), so the engine's own
+ * regular expression reads it instead of this file's loop.
  */
 function readPiece(piece: string, progress: MatchProgress, automaton: Automaton, prefilter: RegExp | undefined): void {
   if (progress.reached) return;

@@ -4,6 +4,7 @@
  * over a block's pieces (matcher.ts, `readPiece`). Built from the aliases as the
  * automaton has them: white space collapsed to one space, each unit folded by `foldUnit`.
  */
+import { NO_GLUING_NEIGHBOUR_BEFORE } from './text-rules';
 
 /**
  * Up to this many aliases the native RegExp reads a page's pieces faster than the automaton (the
@@ -12,32 +13,50 @@
  */
 const PREFILTER_MAX_ALIASES = 64;
 
+/** An alias as the automaton has it, and whether a letter or digit before it would glue it into a longer word. */
+export interface PrefilterAlias {
+  folded: string;
+  boundaryBefore: boolean;
+}
+
 /**
  * A native RegExp that matches every piece of text after which the automaton, started from the
- * root, is anywhere but at the root: a piece that holds an alias (its first group then holds what
- * it took for one), or that ends with the beginning of one (the match is then that end). It may
- * match more (it is only ever a reason to read the piece with the automaton) but never less:
+ * root, is anywhere but at the root, or may be on its way to a mention: a piece that holds an
+ * alias (its first group then holds what it took for one), or that ends with the beginning of one
+ * where a mention may begin (the match is then that end). It may match more (it is only ever a
+ * reason to read the piece with the automaton) but never less:
  * - a space of an alias is `\s+`, and `\s` is exactly the automaton's white space;
  * - case is ignored by Unicode simple case folding (the `iu` flags), under which every unit
  *   equals its lower case whenever `foldUnit` lowers it (checked unit by unit in
  *   tests/unit/matcher.test.ts, and in each browser in tests/browser/extension.test.ts), so it is never stricter than the automaton's folding, which
  *   leaves units such as `İ` alone that case folding joins to others;
- * - case-sensitive aliases are matched without case too, and word edges are not looked at.
+ * - an end that begins an alias right after a letter glued to it ("dat|a", "vi|a") is not one:
+ *   no mention can begin there (text-rules.ts, `isWordEdge`; checked for every code point in the
+ *   same two tests). It is the one word edge looked at, because most text nodes that end with an
+ *   alias's beginning end so inside a word. Its state is left behind: carried on, it could only
+ *   ever reach an alias glued to a word. A piece's first character is never taken as glued, since
+ *   what comes before it is in another piece;
+ * - case-sensitive aliases are matched without case too, and the other word edges are not looked at.
  */
-export function buildPrefilter(texts: readonly string[]): RegExp | undefined {
+export function buildPrefilter(aliases: readonly PrefilterAlias[]): RegExp | undefined {
+  const texts = aliases.map((alias) => alias.folded);
   if (texts.length === 0 || texts.length > PREFILTER_MAX_ALIASES) return undefined;
   // With the `u` flag a RegExp reads a surrogate pair as one character, so half of one, which the
   // automaton carries into the next piece, would be ruled out: such aliases go without a prefilter.
   if (texts.some((text) => /[\ud800-\udfff]/.test(text))) return undefined;
-  return new RegExp(`(${trieSource(texts, false)})|(?:${trieSource(texts, true)})$`, 'iu');
+  // A first unit shared by an alias that may touch a word (one that begins with a CJK character or a sign) is never guarded.
+  const mayTouchWord = new Set(aliases.filter((alias) => !alias.boundaryBefore).map((alias) => alias.folded[0]));
+  const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NO_GLUING_NEIGHBOUR_BEFORE);
+  return new RegExp(`(${trieSource(texts, false)})|(?:${trieSource(texts, true, guardOf)})$`, 'iu');
 }
 
 /**
  * The texts as one alternation shaped like their trie, so that the engine tries each character
  * once however many aliases share a beginning: `a(?:p(?:p(?:l(?:e))?)|l)` for "app", "apple" and "al". With
  * `everyBeginning`, each of their non-empty beginnings too: `a(?:p(?:p)?|l)?` for "app" and "al".
+ * `guardOf` gives what goes before the branch of each first unit.
  */
-function trieSource(texts: readonly string[], everyBeginning: boolean): string {
+function trieSource(texts: readonly string[], everyBeginning: boolean, guardOf: (first: string) => string = () => ''): string {
   const byFirst = new Map<string, string[]>();
   for (const text of texts) {
     const rests = byFirst.get(text[0]!);
@@ -47,9 +66,10 @@ function trieSource(texts: readonly string[], everyBeginning: boolean): string {
   return [...byFirst]
     .map(([first, rests]) => {
       const longer = rests.filter((rest) => rest.length > 0);
-      if (longer.length === 0) return unitSource(first);
+      const guard = guardOf(first);
+      if (longer.length === 0) return guard + unitSource(first);
       const mayEndHere = everyBeginning || longer.length < rests.length;
-      return `${unitSource(first)}(?:${trieSource(longer, everyBeginning)})${mayEndHere ? '?' : ''}`;
+      return `${guard}${unitSource(first)}(?:${trieSource(longer, everyBeginning)})${mayEndHere ? '?' : ''}`;
     })
     .join('|');
 }

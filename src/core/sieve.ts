@@ -9,7 +9,8 @@
  * in another (`Apple <em>Intelligence</em>`), or go on past text the scan steps over (a script, a
  * `hidden` element) or a `<br>`, which reads as a space; so the automaton's state at the end of a
  * text node is carried into the next, with and without a space after it. It may let through more
- * than it must: it knows nothing of blocks, word edges or case-sensitive aliases.
+ * than it must: it knows nothing of blocks or case-sensitive aliases, and of word edges only that
+ * a mention cannot begin right after a letter (prefilter.ts).
  */
 import { ROOT, readToFinalState, readUntilRoot, stateAfterSpace, type Automaton } from './automaton';
 

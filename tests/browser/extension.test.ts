@@ -11,6 +11,7 @@ import { isFirefox, launchExtensionBrowser, BUNDLED_NEWS_HOST, type ExtensionSes
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
+import { NO_GLUING_NEIGHBOUR_BEFORE, SPACELESS_SCRIPT_CLASS, WORD_CHARACTER_CLASS } from '../../src/core/text-rules';
 
 /** The default hover delay (core/settings.ts), and how long a card opened by hover outlives the pointer (content/hover.ts). */
 const HOVER_DELAY_MS = 300;
@@ -69,6 +70,31 @@ describe('matching', () => {
       return found;
     });
     expect(apart).toEqual([]);
+    await page.close();
+  });
+
+  it("tells in its native prefilter's RegExp the same word edges as the matcher, which the prefilter relies on", async () => {
+    // The unit test checks it in Node; here each browser's own Unicode tables and case folding
+    // (the prefilter has the `iu` flags, under which a class may widen).
+    const page = await session.openPage(`${server.origin}/fixtures/matching-rules.html`);
+    const differ = await page.evaluate(
+      (guard, wordCharacter, spacelessScript) => {
+        const mayBeginAfter = new RegExp(`${guard}a$`, 'iu');
+        // isWordEdge (src/core/text-rules.ts): a letter, number or mark, not of a script written without spaces.
+        const [word, spaceless] = [new RegExp(wordCharacter, 'u'), new RegExp(spacelessScript, 'u')];
+        const glues = (char: string) => word.test(char) && !spaceless.test(char);
+        const found: string[] = [];
+        for (let codePoint = 1; codePoint <= 0x10ffff; codePoint++) {
+          const char = String.fromCodePoint(codePoint);
+          if (mayBeginAfter.test(`${char}a`) === glues(char)) found.push(`U+${codePoint.toString(16)}`);
+        }
+        return found;
+      },
+      NO_GLUING_NEIGHBOUR_BEFORE,
+      WORD_CHARACTER_CLASS,
+      SPACELESS_SCRIPT_CLASS,
+    );
+    expect(differ).toEqual([]);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { compileMatcher } from '../../src/core/matcher';
 import { reachedReading } from '../support/read-in-pieces';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
-import { foldUnit, isSpaceUnit, isWordEdge, needsWordBoundary } from '../../src/core/text-rules';
+import { foldUnit, isSpaceUnit, isWordEdge, needsWordBoundary, NO_GLUING_NEIGHBOUR_BEFORE } from '../../src/core/text-rules';
 
 const texts = (text: string, aliases = PACK_ALIASES) =>
   compileMatcher(aliases)
@@ -113,6 +113,17 @@ describe('the character rules', () => {
       if (!pattern.test(String.fromCharCode(unit))) apart.push(`U+${unit.toString(16)}`);
     }
     expect(apart).toEqual([]);
+  });
+
+  it("tell, in the native prefilter's RegExp, the same word edges as isWordEdge, for every code point", () => {
+    // With the `iu` flags, as the prefilter has it: case folding could widen a class.
+    const mayBeginAfter = new RegExp(`${NO_GLUING_NEIGHBOUR_BEFORE}a$`, 'iu');
+    const differ: string[] = [];
+    for (let codePoint = 1; codePoint <= 0x10ffff; codePoint++) {
+      if (mayBeginAfter.test(`${String.fromCodePoint(codePoint)}a`) === isWordEdge(codePoint)) differ.push(`U+${codePoint.toString(16)}`);
+    }
+    expect(differ).toEqual([]);
+    expect(mayBeginAfter.test('a')).toBe(true); // at the start, what comes before is not known
   });
 
   it('know which characters make word edges', () => {
