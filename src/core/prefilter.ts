@@ -4,7 +4,6 @@
  * over a block's pieces (matcher.ts, `readPiece`). Built from the aliases as the
  * automaton has them: white space collapsed to one space, each unit folded by `foldUnit`.
  */
-import { NO_GLUING_NEIGHBOUR_BEFORE } from './text-rules';
 
 /**
  * Up to this many aliases the native RegExp reads a page's pieces faster than the automaton (the
@@ -12,6 +11,16 @@ import { NO_GLUING_NEIGHBOUR_BEFORE } from './text-rules';
  * as slow, its alternation trying too many of them at each character. Between the two, unmeasured.
  */
 const PREFILTER_MAX_ALIASES = 64;
+
+/**
+ * Where an alias that needs a word edge before it may begin: not right after an ASCII letter or
+ * digit, which always glues (text-rules.ts, `isWordEdge`). With the `iu` flags the class also
+ * takes what case-folds into it, the Kelvin sign and the long s, letters as well (checked for
+ * every code point in tests/unit/matcher.test.ts, and in each browser). Other letters are left to
+ * the automaton: this need only never rule out a place where a mention may begin, and the Unicode
+ * classes `isWordEdge` uses would cost every page about 2 ms to compile under case folding.
+ */
+export const NOT_AFTER_ASCII_LETTER = '(?<![0-9a-z])';
 
 /** An alias as the automaton has it, and whether a letter or digit before it would glue it into a longer word. */
 export interface PrefilterAlias {
@@ -30,12 +39,11 @@ export interface PrefilterAlias {
  *   equals its lower case whenever `foldUnit` lowers it (checked unit by unit in
  *   tests/unit/matcher.test.ts, and in each browser in tests/browser/extension.test.ts), so it is never stricter than the automaton's folding, which
  *   leaves units such as `İ` alone that case folding joins to others;
- * - an end that begins an alias right after a letter glued to it ("dat|a", "vi|a") is not one:
- *   no mention can begin there (text-rules.ts, `isWordEdge`; checked for every code point in the
- *   same two tests). It is the one word edge looked at, because most text nodes that end with an
- *   alias's beginning end so inside a word. Its state is left behind: carried on, it could only
- *   ever reach an alias glued to a word. A piece's first character is never taken as glued, since
- *   what comes before it is in another piece;
+ * - an end that begins an alias right after an ASCII letter or digit ("dat|a", "vi|a") is not one:
+ *   no mention can begin there (see `NOT_AFTER_ASCII_LETTER`). It is the one word edge looked at,
+ *   because most text nodes that end with an alias's beginning end so inside a word. Its state is
+ *   left behind: carried on, it could only ever reach an alias glued to a word. A piece's first
+ *   character is never taken as glued, since what comes before it is in another piece;
  * - case-sensitive aliases are matched without case too, and the other word edges are not looked at.
  */
 export function buildPrefilter(aliases: readonly PrefilterAlias[]): RegExp | undefined {
@@ -46,7 +54,7 @@ export function buildPrefilter(aliases: readonly PrefilterAlias[]): RegExp | und
   if (texts.some((text) => /[\ud800-\udfff]/.test(text))) return undefined;
   // A first unit shared by an alias that may touch a word (one that begins with a CJK character or a sign) is never guarded.
   const mayTouchWord = new Set(aliases.filter((alias) => !alias.boundaryBefore).map((alias) => alias.folded[0]));
-  const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NO_GLUING_NEIGHBOUR_BEFORE);
+  const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NOT_AFTER_ASCII_LETTER);
   return new RegExp(`(${trieSource(texts, false)})|(?:${trieSource(texts, true, guardOf)})$`, 'iu');
 }
 
