@@ -14,13 +14,20 @@ const PREFILTER_MAX_ALIASES = 64;
 
 /**
  * Where an alias that needs a word edge before it may begin: not right after an ASCII letter or
- * digit, which always glues (text-rules.ts, `isWordEdge`). With the `iu` flags the class also
- * takes what case-folds into it, the Kelvin sign and the long s, letters as well (checked for
- * every code point in tests/unit/matcher.test.ts, and in each browser). Other letters are left to
- * the automaton: this need only never rule out a place where a mention may begin, and the Unicode
+ * digit, which always glues (text-rules.ts, `isWordEdge`). With the `i` flag the class also takes
+ * what case-folds into it, the Kelvin sign and the long s, letters as well (checked for every code
+ * point in tests/unit/matcher.test.ts, and in each browser). Other letters are left to the
+ * automaton: this need only never rule out a place where a mention may begin, and the Unicode
  * classes `isWordEdge` uses would cost every page about 2 ms to compile under case folding.
  */
-export const NOT_AFTER_ASCII_LETTER = '(?<![0-9a-z])';
+export const NOT_AFTER_ASCII_LETTER = '(?<![0-9A-Za-z])';
+
+/**
+ * The units, besides an ASCII letter's own two cases, that `foldUnit` folds into it: the Kelvin
+ * sign, whose lower case is k. (Every unit is checked against this in tests/unit/matcher.test.ts,
+ * and in each browser.)
+ */
+export const ALSO_FOLDED_INTO: Readonly<Record<string, string>> = { k: '\u212a' };
 
 /** An alias as the automaton has it, and whether a letter or digit before it would glue it into a longer word. */
 export interface PrefilterAlias {
@@ -35,10 +42,15 @@ export interface PrefilterAlias {
  * where a mention may begin (the match is then that end). It may match more (it is only ever a
  * reason to read the piece with the automaton) but never less:
  * - a space of an alias is `\s+`, and `\s` is exactly the automaton's white space;
- * - case is ignored by Unicode simple case folding (the `iu` flags), under which every unit
- *   equals its lower case whenever `foldUnit` lowers it (checked unit by unit in
- *   tests/unit/matcher.test.ts, and in each browser in tests/browser/extension.test.ts), so it is never stricter than the automaton's folding, which
- *   leaves units such as `İ` alone that case folding joins to others;
+ * - case: where the aliases' only letters with case are ASCII ones (the bundled pack's), each
+ *   letter is spelt out as every unit `foldUnit` folds into it (`[aA]`, `[kK\u212a]`), and a unit
+ *   that has no upper case is one no other unit folds into (checked for every unit in
+ *   tests/unit/matcher.test.ts, and in each browser in tests/browser/extension.test.ts). Other
+ *   aliases have case ignored by Unicode simple case folding (the `i` flag), under which every
+ *   unit equals its lower case whenever `foldUnit` lowers it (checked in the same two tests), so it
+ *   is never stricter than the automaton's folding, which leaves units such as `İ` alone that case
+ *   folding joins to others. The `i` flag is kept for those only because it costs: compiling the
+ *   bundled pack's RegExp with it took Chromium 1.2–3.5 ms on a page's first scan, 0.8–1.1 without;
  * - an end that begins an alias right after an ASCII letter or digit ("dat|a", "vi|a") is not one:
  *   no mention can begin there (see `NOT_AFTER_ASCII_LETTER`). It is the one word edge looked at,
  *   because most text nodes that end with an alias's beginning end so inside a word. Its state is
@@ -55,16 +67,29 @@ export function buildPrefilter(aliases: readonly PrefilterAlias[]): RegExp | und
   // A first unit shared by an alias that may touch a word (one that begins with a CJK character or a sign) is never guarded.
   const mayTouchWord = new Set(aliases.filter((alias) => !alias.boundaryBefore).map((alias) => alias.folded[0]));
   const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NOT_AFTER_ASCII_LETTER);
-  return new RegExp(`(${trieSource(texts, false)})|(?:${trieSource(texts, true, guardOf)})$`, 'iu');
+  const caseFolding = texts.some(hasNonAsciiCase);
+  const unit = (folded: string) => unitSource(folded, caseFolding);
+  return new RegExp(`(${trieSource(texts, false, unit)})|(?:${trieSource(texts, true, unit, guardOf)})$`, caseFolding ? 'iu' : 'u');
+}
+
+/** Whether a folded text holds a unit beyond ASCII that has an upper case, so that other units may fold into it. */
+function hasNonAsciiCase(text: string): boolean {
+  for (const char of text) if (char.charCodeAt(0) >= 0x80 && char.toUpperCase() !== char) return true;
+  return false;
 }
 
 /**
  * The texts as one alternation shaped like their trie, so that the engine tries each character
  * once however many aliases share a beginning: `a(?:p(?:p(?:l(?:e))?)|l)` for "app", "apple" and "al". With
  * `everyBeginning`, each of their non-empty beginnings too: `a(?:p(?:p)?|l)?` for "app" and "al".
- * `guardOf` gives what goes before the branch of each first unit.
+ * `unit` spells out one unit; `guardOf` gives what goes before the branch of each first unit.
  */
-function trieSource(texts: readonly string[], everyBeginning: boolean, guardOf: (first: string) => string = () => ''): string {
+function trieSource(
+  texts: readonly string[],
+  everyBeginning: boolean,
+  unit: (folded: string) => string,
+  guardOf: (first: string) => string = () => '',
+): string {
   const byFirst = new Map<string, string[]>();
   for (const text of texts) {
     const rests = byFirst.get(text[0]!);
@@ -75,16 +100,21 @@ function trieSource(texts: readonly string[], everyBeginning: boolean, guardOf: 
     .map(([first, rests]) => {
       const longer = rests.filter((rest) => rest.length > 0);
       const guard = guardOf(first);
-      if (longer.length === 0) return guard + unitSource(first);
+      if (longer.length === 0) return guard + unit(first);
       const mayEndHere = everyBeginning || longer.length < rests.length;
-      return `${guard}${unitSource(first)}(?:${trieSource(longer, everyBeginning)})${mayEndHere ? '?' : ''}`;
+      return `${guard}${unit(first)}(?:${trieSource(longer, everyBeginning, unit)})${mayEndHere ? '?' : ''}`;
     })
     .join('|');
 }
 
-/** One folded unit as RegExp source: letters and digits as they are, the space as a run of white space, anything else escaped. */
-function unitSource(unit: string): string {
+/**
+ * One folded unit as RegExp source: the space as a run of white space; without `caseFolding`, an
+ * ASCII letter as every unit that folds into it; other letters and digits as they are, anything
+ * else escaped.
+ */
+function unitSource(unit: string, caseFolding: boolean): string {
   if (unit === ' ') return '\\s+';
+  if (!caseFolding && /^[a-z]$/.test(unit)) return `[${unit}${unit.toUpperCase()}${ALSO_FOLDED_INTO[unit] ?? ''}]`;
   if (/^[a-z0-9]$/.test(unit)) return unit;
   return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
