@@ -44,18 +44,28 @@ const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 
+/**
+ * The CJK Unified Ideographs block, U+4E00–U+9FFF: Han where assigned, so never a word edge, nor
+ * needing one. A fast path for the characters of Chinese names and text, which spares a page the
+ * Unicode classes below: compiling them took Chromium a millisecond on their first use (a unit test
+ * checks the block against them).
+ */
+const isUnifiedIdeograph = (codePoint: number) => codePoint >= 0x4e00 && codePoint <= 0x9fff;
+const isAsciiLetterOrDigit = (codePoint: number) =>
+  (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
+
 /** Whether an alias that begins or ends with this code point needs a word edge there. */
 export function needsWordBoundary(codePoint: number): boolean {
+  if (codePoint < 0x80) return isAsciiLetterOrDigit(codePoint);
+  if (isUnifiedIdeograph(codePoint)) return false;
   const char = String.fromCodePoint(codePoint);
   return LETTER_OR_DIGIT.test(char) && !SPACELESS_SCRIPT.test(char);
 }
 
 /** Whether this neighbour of a mention would glue it into a longer word (`Alibabas`, `XAlibaba`). */
 export function isWordEdge(codePoint: number): boolean {
-  if (codePoint === 0) return false;
-  if (codePoint < 0x80) {
-    return (codePoint >= 0x30 && codePoint <= 0x39) || (codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a);
-  }
+  if (codePoint < 0x80) return isAsciiLetterOrDigit(codePoint);
+  if (isUnifiedIdeograph(codePoint)) return false;
   const char = String.fromCodePoint(codePoint);
   return WORD_CHARACTER.test(char) && !SPACELESS_SCRIPT.test(char);
 }

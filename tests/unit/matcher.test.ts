@@ -133,6 +133,24 @@ describe('the character rules', () => {
     expect(mayBeginAfter.test('a')).toBe(true); // at the start, what comes before is not known
   });
 
+  it('take the same word edges on their fast paths (ASCII, the CJK Unified Ideographs) as by the Unicode classes', () => {
+    // docs/ARCHITECTURE.md, "Matching semantics": letters, numbers and marks glue, except those of scripts written without spaces.
+    const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}]/u;
+    const differ: string[] = [];
+    for (const [from, to] of [
+      [0, 0x7f],
+      [0x4e00, 0x9fff],
+    ] as const) {
+      for (let codePoint = from; codePoint <= to; codePoint++) {
+        const char = String.fromCodePoint(codePoint);
+        const needs = /[\p{L}\p{Nd}]/u.test(char) && !spaceless.test(char);
+        const glues = codePoint !== 0 && /[\p{L}\p{N}\p{M}]/u.test(char) && !spaceless.test(char);
+        if (needsWordBoundary(codePoint) !== needs || isWordEdge(codePoint) !== glues) differ.push(`U+${codePoint.toString(16)}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('know which characters make word edges', () => {
     expect(needsWordBoundary('A'.codePointAt(0)!)).toBe(true);
     expect(needsWordBoundary('阿'.codePointAt(0)!)).toBe(false);
