@@ -92,14 +92,16 @@ export class PageScan {
   }
 
   /**
-   * Scans these roots again, where they are scanned at all. One inside a `hidden` element is
-   * watched instead: the page may show it later, with the text it changed meanwhile.
+   * Scans these roots again, where they are scanned at all, each with its block: an inline
+   * element shown or hidden (a `<span hidden>`) can join or split a mention across its edge. One
+   * inside a `hidden` element is watched instead: the page may show it later, with the text it
+   * changed meanwhile.
    */
   rescan(roots: Node[]): void {
     for (const root of roots) {
       if (!root.isConnected || this.#isOwnNode(root)) continue;
       const skipping = skippingElement(root);
-      if (skipping === null) this.#scanner.scan(root);
+      if (skipping === null) this.#scanner.scan(blockAround(root));
       else {
         const hidden = skipping.closest('[hidden]');
         if (hidden) this.#visibility.watchHidden(hidden);

@@ -6,17 +6,21 @@
  *
  * - Elements whose text was skipped as not rendered are watched for getting (or changing) a box,
  *   with a ResizeObserver: it reports when an element is laid out, which costs the page nothing
- *   while it is not.
+ *   while it is not. An inline element (a `<span hidden>`) has no box it reports, whether shown
+ *   or not (https://drafts.csswg.org/resize-observer/#intro), so its own `hidden`, class and style
+ *   are watched instead.
  * - Elements that hold mentions are watched for losing their box (display: none), so the counts
  *   follow what is shown.
  * - `<details>` and popovers report opening and closing with `toggle`; and a class or style on
  *   `<html>` or `<body>` can show or hide anything, so that rechecks what was skipped.
  * Observing attributes on the whole document would see more, and cost every page that animates.
  */
+import { nameRole } from './text-walker';
 
 export class VisibilityWatch {
   readonly #observer: ResizeObserver;
-  readonly #rootAttributes: MutationObserver;
+  /** The attributes that can show or hide anything: those of `<html>` and `<body>`, and those of the inline elements watched. */
+  readonly #attributes: MutationObserver;
   /** For each element watched: its size at the last report ('pending': the first report sets it), and why it is watched. */
   readonly #watched = new Map<Element, { size: string; revealing: boolean; hiding: boolean }>();
   readonly #rescan: (roots: Element[]) => void;
@@ -24,10 +28,8 @@ export class VisibilityWatch {
   constructor(rescan: (roots: Element[]) => void, signal: AbortSignal) {
     this.#rescan = rescan;
     this.#observer = new ResizeObserver((entries) => this.#resized(entries));
-    this.#rootAttributes = new MutationObserver(() => this.#recheckRevealing());
-    for (const root of [document.documentElement, document.body]) {
-      if (root) this.#rootAttributes.observe(root, { attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
-    }
+    this.#attributes = new MutationObserver(() => this.#recheckRevealing());
+    for (const root of [document.documentElement, document.body]) if (root) this.#observeAttributes(root);
     const toggled = (event: Event) => {
       if (event.target instanceof Element) rescan([event.target]);
     };
@@ -35,7 +37,7 @@ export class VisibilityWatch {
     document.addEventListener('beforematch', toggled, { capture: true, passive: true, signal }); // hidden="until-found"
     signal.addEventListener('abort', () => {
       this.#observer.disconnect();
-      this.#rootAttributes.disconnect();
+      this.#attributes.disconnect();
       this.#watched.clear();
     });
   }
@@ -43,7 +45,9 @@ export class VisibilityWatch {
   /** `element` holds text that was skipped because it is not rendered: rescan it when that changes. */
   watchHidden(element: Element): void {
     const watch = this.#watch(element);
-    if (watch) watch.revealing = true;
+    if (!watch) return;
+    if (!watch.revealing && nameRole(element.localName) === 'inline') this.#observeAttributes(element);
+    watch.revealing = true;
   }
 
   /** `element` holds painted mentions: rescan it when it stops being rendered. */
@@ -71,6 +75,10 @@ export class VisibilityWatch {
       this.#observer.observe(element);
     }
     return watch;
+  }
+
+  #observeAttributes(element: Element): void {
+    this.#attributes.observe(element, { attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
   }
 
   #resized(entries: ResizeObserverEntry[]): void {
