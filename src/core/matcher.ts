@@ -32,8 +32,9 @@ export interface Matcher {
   /**
    * The quick pass: whether a text may hold a match, read a piece at a time with `progress`
    * carried from one piece to the next. It builds nothing, so a page's text can be ruled out
-   * without joining its pieces. `progress.reached` says an alias's letters were seen; only `find`
-   * says whether they make a mention (word edges, case).
+   * without joining its pieces. `progress.reached` says an alias's letters were seen (not after an
+   * ASCII letter or digit glued to them, prefilter.ts); only `find` says whether they make a mention
+   * (word edges, case). It is never false where `find` finds one.
    */
   readPiece(piece: string, progress: MatchProgress): void;
   /** A sieve for one walk over a root's text nodes (sieve.ts): which of them may hold part of a mention. */

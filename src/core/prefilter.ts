@@ -14,13 +14,14 @@ const PREFILTER_MAX_ALIASES = 64;
 
 /**
  * Where an alias that needs a word edge before it may begin: not right after an ASCII letter or
- * digit, which always glues (text-rules.ts, `isWordEdge`). With the `i` flag the class also takes
- * what case-folds into it, the Kelvin sign and the long s, letters as well (checked for every code
- * point in tests/unit/matcher.test.ts, and in each browser). Other letters are left to the
- * automaton: this need only never rule out a place where a mention may begin, and the Unicode
- * classes `isWordEdge` uses would cost every page about 2 ms to compile under case folding.
+ * digit, which always glues (text-rules.ts, `isWordEdge`). Under the `i` flag the class also
+ * takes the two units that case-fold into it, the Kelvin sign and the long s; both are letters,
+ * which glue too (checked for every code point in tests/unit/matcher.test.ts, and in each
+ * browser). Other letters are left to the automaton: this need only never rule out a place where a
+ * mention may begin, and the Unicode classes `isWordEdge` uses would cost every page about 2 ms to
+ * compile under case folding.
  */
-export const NOT_AFTER_ASCII_LETTER = '(?<![0-9A-Za-z])';
+export const NOT_AFTER_ASCII_LETTER_OR_DIGIT = '(?<![0-9A-Za-z])';
 
 /**
  * The units, besides an ASCII letter's own two cases, that `foldUnit` folds into it: the Kelvin
@@ -37,8 +38,7 @@ export interface PrefilterAlias {
 
 /**
  * A native RegExp that matches every piece of text after which the automaton, started from the
- * root, is anywhere but at the root, or may be on its way to a mention: a piece that holds an
- * alias (its first group then holds what it took for one), or that ends with the beginning of one
+ * root, may be on its way to a mention: a piece that holds an alias (its first group then holds what it took for one), or that ends with the beginning of one
  * where a mention may begin (the match is then that end). It may match more (it is only ever a
  * reason to read the piece with the automaton) but never less:
  * - a space of an alias is `\s+`, and `\s` is exactly the automaton's white space;
@@ -49,10 +49,11 @@ export interface PrefilterAlias {
  *   aliases have case ignored by Unicode simple case folding (the `i` flag), under which every
  *   unit equals its lower case whenever `foldUnit` lowers it (checked in the same two tests), so it
  *   is never stricter than the automaton's folding, which leaves units such as `İ` alone that case
- *   folding joins to others. The `i` flag is kept for those only because it costs: compiling the
- *   bundled pack's RegExp with it took Chromium 1.2–3.5 ms on a page's first scan, 0.8–1.1 without;
+ *   folding joins to others. The `i` flag is kept for those aliases only, because it costs more to
+ *   compile: the bundled pack's RegExp took Chromium 1.2–3.5 ms on a page's first scan with it,
+ *   0.8–1.1 ms without;
  * - an end that begins an alias right after an ASCII letter or digit ("dat|a", "vi|a") is not one:
- *   no mention can begin there (see `NOT_AFTER_ASCII_LETTER`). It is the one word edge looked at,
+ *   no mention can begin there (see `NOT_AFTER_ASCII_LETTER_OR_DIGIT`). It is the one word edge looked at,
  *   because most text nodes that end with an alias's beginning end so inside a word. Its state is
  *   left behind: carried on, it could only ever reach an alias glued to a word. A piece's first
  *   character is never taken as glued, since what comes before it is in another piece;
@@ -66,7 +67,7 @@ export function buildPrefilter(aliases: readonly PrefilterAlias[]): RegExp | und
   if (texts.some((text) => /[\ud800-\udfff]/.test(text))) return undefined;
   // A first unit shared by an alias that may touch a word (one that begins with a CJK character or a sign) is never guarded.
   const mayTouchWord = new Set(aliases.filter((alias) => !alias.boundaryBefore).map((alias) => alias.folded[0]));
-  const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NOT_AFTER_ASCII_LETTER);
+  const guardOf = (first: string) => (mayTouchWord.has(first) ? '' : NOT_AFTER_ASCII_LETTER_OR_DIGIT);
   const caseFolding = texts.some(hasNonAsciiCase);
   const unit = (folded: string) => unitSource(folded, caseFolding);
   return new RegExp(`(${trieSource(texts, false, unit)})|(?:${trieSource(texts, true, unit, guardOf)})$`, caseFolding ? 'iu' : 'u');

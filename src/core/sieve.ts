@@ -5,12 +5,13 @@
  * out by the native prefilter (prefilter.ts) without a unit of them read here.
  *
  * It never rules out a text node that the prose reading would find a mention in (a unit test
- * checks it against the quick pass on random text): a mention may begin in one text node and end
+ * checks it against the mentions `find` gives on random text): a mention may begin in one text node and end
  * in another (`Apple <em>Intelligence</em>`), or go on past text the scan steps over (a script, a
  * `hidden` element) or a `<br>`, which reads as a space; so the automaton's state at the end of a
  * text node is carried into the next, with and without a space after it. It may let through more
  * than it must: it knows nothing of blocks or case-sensitive aliases, and of word edges only that
- * a mention cannot begin right after a letter (prefilter.ts).
+ * a mention of an alias that needs one cannot begin right after an ASCII letter or digit
+ * (prefilter.ts).
  */
 import { ROOT, readToFinalState, readUntilRoot, stateAfterSpace, type Automaton } from './automaton';
 
@@ -88,8 +89,9 @@ export class Sieve {
 
   /**
    * The state after `text` from `from` on, read from the root, or `REACHED_END` if it may hold an
-   * alias. The prefilter says so in the engine's code, or finds the end of the text that may begin
-   * one, which is all the automaton then reads.
+   * alias. The prefilter says so in the engine's code, or finds the end of the text where a mention
+   * may begin, which is all the automaton then reads; where it finds none, the root, even if the
+   * text ends with an alias's beginning glued to a word, from which no mention can come.
    */
   #readFromRoot(text: string, from: number): number {
     const rest = from === 0 ? text : text.slice(from);

@@ -11,7 +11,7 @@ import { isFirefox, launchExtensionBrowser, BUNDLED_NEWS_HOST, type ExtensionSes
 import { paintedTexts, pointOnMention } from './harness/mentions';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
-import { ALSO_FOLDED_INTO, NOT_AFTER_ASCII_LETTER } from '../../src/core/prefilter';
+import { ALSO_FOLDED_INTO, NOT_AFTER_ASCII_LETTER_OR_DIGIT } from '../../src/core/prefilter';
 import { isWordEdge } from '../../src/core/text-rules';
 
 /** The default hover delay (core/settings.ts), and how long a card opened by hover outlives the pointer (content/hover.ts). */
@@ -90,7 +90,7 @@ describe('matching', () => {
         if (!mayBeginAfter.test(`${String.fromCodePoint(codePoint)}a`)) found.push(codePoint);
       }
       return found;
-    }, NOT_AFTER_ASCII_LETTER);
+    }, NOT_AFTER_ASCII_LETTER_OR_DIGIT);
     expect(ruledOut.filter((codePoint) => !isWordEdge(codePoint)).map((codePoint) => `U+${codePoint.toString(16)}`)).toEqual([]);
     expect(ruledOut.length).toBeGreaterThanOrEqual(10 + 26 * 2);
     await page.close();

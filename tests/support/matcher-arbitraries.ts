@@ -31,6 +31,9 @@ export const textUnit = fc.constantFrom(
   'o',
   'u',
   'P',
+  'É',
+  '\u212a', // the Kelvin sign, whose lower case is k
+  '\u017f', // the long s, which case folding joins to s and the matcher does not
   '1',
   '_',
   ' ',

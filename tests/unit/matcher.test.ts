@@ -5,7 +5,7 @@ import { reachedReading } from '../support/read-in-pieces';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
 import { foldUnit, isSpaceUnit, isWordEdge, needsWordBoundary } from '../../src/core/text-rules';
-import { NOT_AFTER_ASCII_LETTER } from '../../src/core/prefilter';
+import { NOT_AFTER_ASCII_LETTER_OR_DIGIT } from '../../src/core/prefilter';
 
 const texts = (text: string, aliases = PACK_ALIASES) =>
   compileMatcher(aliases)
@@ -123,7 +123,7 @@ describe('the character rules', () => {
 
   it('rule out in the native prefilter only a beginning that a word edge rules out, for every code point', () => {
     // With the `iu` flags, as the prefilter has it: case folding widens a class.
-    const mayBeginAfter = new RegExp(`${NOT_AFTER_ASCII_LETTER}a$`, 'iu');
+    const mayBeginAfter = new RegExp(`${NOT_AFTER_ASCII_LETTER_OR_DIGIT}a$`, 'iu');
     const ruledOut: number[] = [];
     for (let codePoint = 1; codePoint <= 0x10ffff; codePoint++) {
       if (!mayBeginAfter.test(`${String.fromCodePoint(codePoint)}a`)) ruledOut.push(codePoint);

@@ -176,8 +176,12 @@ export class PageScanner {
         for (const mention of found) this.#mentions.add(mention);
         return;
       }
-      const block = blockAround(hidden.values().next().value!);
+      const firstHidden = hidden.values().next().value!;
+      const block = blockAround(firstHidden);
       if (block instanceof Element) this.#hooks.foundHidden(block);
+      // The block's box may not change when the page shows what it hides inline (a `<span>` a class hides): that element is watched too.
+      const inline = outermostUnrenderedBelow(firstHidden, block, rendered);
+      if (inline) this.#hooks.foundHidden(inline);
       current = segmentOf(current.nodes.filter((node) => !node || !hidden.has(node)));
     }
   }
@@ -211,11 +215,24 @@ function toMention(segment: Segment, start: number, end: number, topicId: string
 
 function isRendered(node: Text, cache: Map<Element, boolean>): boolean {
   const parent = node.parentElement;
-  if (!parent) return true;
-  let rendered = cache.get(parent);
+  return parent ? isElementRendered(parent, cache) : true;
+}
+
+function isElementRendered(element: Element, cache: Map<Element, boolean>): boolean {
+  let rendered = cache.get(element);
   if (rendered === undefined) {
-    rendered = parent.checkVisibility({ visibilityProperty: true });
-    cache.set(parent, rendered);
+    rendered = element.checkVisibility({ visibilityProperty: true });
+    cache.set(element, rendered);
   }
   return rendered;
+}
+
+/** The outermost element between `node` and its block that is not rendered, if any. */
+function outermostUnrenderedBelow(node: Text, block: Node, cache: Map<Element, boolean>): Element | undefined {
+  let outermost: Element | undefined;
+  for (let element = node.parentElement; element && element !== block; element = element.parentElement) {
+    if (isElementRendered(element, cache)) break;
+    outermost = element;
+  }
+  return outermost;
 }

@@ -6,20 +6,23 @@
  *
  * - Elements whose text was skipped as not rendered are watched for getting (or changing) a box,
  *   with a ResizeObserver: it reports when an element is laid out, which costs the page nothing
- *   while it is not. An inline element (a `<span hidden>`) has no box it reports, whether shown
- *   or not (https://drafts.csswg.org/resize-observer/#intro), so its own `hidden`, class and style
- *   are watched instead.
+ *   while it is not. An inline element (a `<span hidden>`, or one a class hides) has no box it
+ *   reports, shown or not (https://drafts.csswg.org/resize-observer/#intro), and its name does not
+ *   always say it is inline, so the `hidden`, class and style of every element watched are
+ *   watched as well.
  * - Elements that hold mentions are watched for losing their box (display: none), so the counts
  *   follow what is shown.
  * - `<details>` and popovers report opening and closing with `toggle`; and a class or style on
  *   `<html>` or `<body>` can show or hide anything, so that rechecks what was skipped.
  * Observing attributes on the whole document would see more, and cost every page that animates.
  */
-import { nameRole } from './text-walker';
-
 export class VisibilityWatch {
   readonly #observer: ResizeObserver;
-  /** The attributes that can show or hide anything: those of `<html>` and `<body>`, and those of the inline elements watched. */
+  /**
+   * The attributes that can show or hide anything, those of `<html>` and `<body>`, and those of the
+   * elements watched for being shown. An element stays observed once shown (an observer cannot let
+   * go of one node), which costs nothing while its attributes are still.
+   */
   readonly #attributes: MutationObserver;
   /** For each element watched: its size at the last report ('pending': the first report sets it), and why it is watched. */
   readonly #watched = new Map<Element, { size: string; revealing: boolean; hiding: boolean }>();
@@ -28,7 +31,7 @@ export class VisibilityWatch {
   constructor(rescan: (roots: Element[]) => void, signal: AbortSignal) {
     this.#rescan = rescan;
     this.#observer = new ResizeObserver((entries) => this.#resized(entries));
-    this.#attributes = new MutationObserver(() => this.#recheckRevealing());
+    this.#attributes = new MutationObserver((records) => this.#attributesChanged(records));
     for (const root of [document.documentElement, document.body]) if (root) this.#observeAttributes(root);
     const toggled = (event: Event) => {
       if (event.target instanceof Element) rescan([event.target]);
@@ -46,8 +49,8 @@ export class VisibilityWatch {
   watchHidden(element: Element): void {
     const watch = this.#watch(element);
     if (!watch) return;
-    if (!watch.revealing && nameRole(element.localName) === 'inline') this.#observeAttributes(element);
     watch.revealing = true;
+    this.#observeAttributes(element); // observing it again only renews the same options
   }
 
   /** `element` holds painted mentions: rescan it when it stops being rendered. */
@@ -99,10 +102,20 @@ export class VisibilityWatch {
     if (changed.length > 0) this.#rescan(changed);
   }
 
+  /** A change on `<html>` or `<body>` may show anything watched; one on an element watched, that element. */
+  #attributesChanged(records: MutationRecord[]): void {
+    const changed = new Set(records.map((record) => record.target));
+    if (changed.has(document.documentElement) || (document.body && changed.has(document.body))) this.#recheckRevealing();
+    else this.#rescanRevealing([...changed].filter((node): node is Element => this.#watched.get(node as Element)?.revealing === true));
+  }
+
   #recheckRevealing(): void {
-    const revealing = [...this.#watched].filter(([, watch]) => watch.revealing).map(([element]) => element);
-    for (const element of revealing) this.#watched.get(element)!.revealing = false;
-    if (revealing.length > 0) this.#rescan(revealing);
+    this.#rescanRevealing([...this.#watched].filter(([, watch]) => watch.revealing).map(([element]) => element));
+  }
+
+  #rescanRevealing(elements: Element[]): void {
+    for (const element of elements) this.#watched.get(element)!.revealing = false; // the rescan says again if it is still hidden
+    if (elements.length > 0) this.#rescan(elements);
   }
 }
 
