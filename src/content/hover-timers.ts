@@ -18,6 +18,8 @@ export interface HoverActions<T> {
   stillThere(target: T): boolean;
   /** Whether two targets are the same mention (the pointer moves within one mention). */
   same(a: T, b: T): boolean;
+  /** The pointer came to rest on `target` and its delay began: what the open will need can be made ready meanwhile. */
+  delayStarted(target: T): void;
 }
 
 export class HoverTimers<T> {
@@ -55,6 +57,7 @@ export class HoverTimers<T> {
       this.#stopClosing();
       this.#actions.open(next);
     }, this.#openDelay());
+    this.#actions.delayStarted(next);
   }
 
   /** Forgets both timers (the session stops). */

@@ -34,6 +34,8 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
       close: () => cards.close(false),
       stillThere: (hit) => deps.scan.mentions.has(hit.mention),
       same: (a, b) => a.mention === b.mention,
+      // The first card's host is built while the delay runs, so that the open only renders the card.
+      delayStarted: () => host.prepare(),
     },
     () => settings().hoverDelayMs,
   );

@@ -135,6 +135,10 @@ async function cardOpen(aliases: AliasSpec[], pack: Pack, messages: MessageBundl
   const mentions = scan.mentions.inDocumentOrder().slice(0, opens);
   const run: CardOpenRun = { workMs: [], elapsedMs: [] };
   for (const mention of mentions) {
+    // As on hover (hover.ts): the host is made ready as the delay begins, and the open runs in the
+    // delay's timer, a task of its own between frames, so that its rendering is the next frame's.
+    host.prepare();
+    await new Promise((resolve) => setTimeout(resolve, DEFAULTS.card.hoverDelayMs));
     const started = performance.now();
     cards.open(mention, 'hover');
     const opened = performance.now();
@@ -144,7 +148,9 @@ async function cardOpen(aliases: AliasSpec[], pack: Pack, messages: MessageBundl
     run.workMs.push(opened - started + (shown - frameStarted));
     run.elapsedMs.push(shown - started);
     cards.close(false);
+    // The close is rendered before the next open, so that each open's frame renders that open alone.
     await new Promise(requestAnimationFrame);
+    await afterRendering();
   }
   session.abort();
   return run;

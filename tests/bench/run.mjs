@@ -672,7 +672,7 @@ function reportCardOpens({ cardOpens }) {
     '',
     '## Opening the card',
     '',
-    "What the hover timer does when the reader's delay is up: `CardController.open` on a mention (render the card, place it), then the frame that shows it. **work**: the script of the open plus that frame's rendering (style, layout, paint) — what must fit in one frame; **until shown**: from the open to the end of that frame, the wait for it included. Milliseconds, over one open per mention for the first mentions of the page, after the scan has settled.",
+    "What the hover timer does when the reader's delay is up: `CardController.open` on a mention (render the card, place it), then the frame that shows it. As on a reader's page, the card's host is made ready as the delay begins (`CardHost.prepare`), the open runs in the delay's timer, and the previous card's close has been rendered before it, so that each open's frame renders that open alone. **work**: the script of the open plus that frame's rendering (style, layout, paint) — what must fit in one frame; **until shown**: from the open to the end of that frame, the wait for it included. Milliseconds, over one open per mention for the first mentions of the page, after the scan has settled.",
     '',
     '| Page | opens | work, median | work, worst | until shown, median | until shown, worst |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

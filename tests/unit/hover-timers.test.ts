@@ -8,6 +8,8 @@ import { CLOSE_GRACE_MS, HoverTimers } from '../../src/content/hover-timers';
 
 const DELAY = 300;
 let events: string[];
+/** The mentions whose delay began, for which the open got ready. */
+let readied: string[];
 let removed: Set<string>;
 let showing: { target: string; closesOnLeave: boolean } | undefined;
 let timers: HoverTimers<string>;
@@ -15,6 +17,7 @@ let timers: HoverTimers<string>;
 beforeEach(() => {
   vi.useFakeTimers();
   events = [];
+  readied = [];
   removed = new Set();
   showing = undefined;
   timers = new HoverTimers<string>(
@@ -29,6 +32,7 @@ beforeEach(() => {
       },
       stillThere: (target) => !removed.has(target),
       same: (a, b) => a === b,
+      delayStarted: (target) => readied.push(target),
     },
     () => DELAY,
   );
@@ -47,6 +51,18 @@ describe('a card opened by hover', () => {
     over('alibaba'); // moving within the same mention does not start the delay again
     vi.advanceTimersByTime(1);
     expect(events).toEqual(['open alibaba']);
+  });
+
+  it('gets the open ready as the delay begins, once for each mention the pointer rests on', () => {
+    over('alibaba');
+    expect(readied).toEqual(['alibaba']);
+    over('alibaba');
+    overNothing();
+    over('apple');
+    vi.advanceTimersByTime(DELAY);
+    expect(events).toEqual(['open apple']);
+    over('apple'); // on the mention whose card is open: no delay, nothing to get ready
+    expect(readied).toEqual(['alibaba', 'apple']);
   });
 
   it('does not open for a mention the pointer only crossed', () => {
