@@ -6,7 +6,9 @@
 import { badgeText } from '../core/badge';
 import { browser, type Browser } from '../shared/browser-api';
 import { AWAKE_FILE, SCANNER_FILE } from '../shared/content-files';
-import { readFacts, type Facts } from '../shared/facts';
+import { compileAliases, type CompiledAliases } from '../core/matcher';
+import { aliasesOf, shownExcept } from '../core/topics';
+import { readFacts, type Facts, type PageFacts } from '../shared/facts';
 import { callTab, serveInBackground } from '../shared/messages';
 import { NEXT_MENTION_COMMAND, keyboardShortcuts } from '../shared/platform';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
@@ -16,14 +18,19 @@ const BADGE_COLOUR = '#8a5100';
 
 /** Read once per background lifetime (a service worker's may be short). */
 let facts: Promise<Facts> | undefined;
+/** The aliases compiled for each set of hidden topics asked for, once per background lifetime too. */
+const compiled = new Map<string, CompiledAliases | null>();
 
 serveInBackground({
-  getFacts() {
+  async getFacts({ hiddenTopics }) {
     facts ??= readFacts().catch((error: unknown) => {
       facts = undefined; // the next request reads again
       throw error;
     });
-    return facts;
+    const read = await facts;
+    const key = JSON.stringify([...hiddenTopics].sort());
+    if (!compiled.has(key)) compiled.set(key, compileAliases(aliasesOf(read.pack, shownExcept(hiddenTopics))));
+    return { ...read, matcher: compiled.get(key)! } satisfies PageFacts;
   },
   getSettings: () => loadSettings(),
   async reportMentions({ total }, sender) {

@@ -12,6 +12,7 @@
  */
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
+import { hiddenTopics } from '../core/topics';
 import { callBackground, serveInTab, type PageState } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings-store';
 import { isPageGone } from './browser-quirks';
@@ -55,7 +56,7 @@ async function apply(next: Settings): Promise<void> {
     session.update(next);
   } else {
     // The scanner and the facts it shows load side by side.
-    const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', {})]);
+    const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', { hiddenTopics: hiddenTopics(next.topics) })]);
     session = scanner.start(next, facts);
   }
   failure = undefined;

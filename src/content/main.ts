@@ -4,11 +4,11 @@
  * from pointer or keyboard. Everything it starts hangs off one AbortController, so `stop()`
  * removes every highlight, listener, observer and timer at once.
  */
-import { compileMatcher } from '../core/matcher';
+import { compileMatcher, matcherFrom } from '../core/matcher';
 import type { Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
 import { aliasLanguage, aliasesOf } from '../core/topics';
-import type { Facts } from '../shared/facts';
+import type { PageFacts } from '../shared/facts';
 import { resolveLanguage, setMessages } from '../shared/i18n';
 import { MAX_LISTED_MENTIONS } from '../shared/messages';
 import { articleDate } from './article-date';
@@ -23,15 +23,18 @@ import { PageScan } from './scan/page-scan';
 import { exposeScanner, type Session } from './scanner-loader';
 import { snippetOf } from './snippets';
 
-/** `facts` come from the background (shared/facts.ts); the pack was validated by the build. */
-export function start(initial: Settings, { pack, messages }: Facts): Session {
+/**
+ * `facts` come from the background (shared/facts.ts), with the aliases of `initial`'s topics
+ * compiled; the pack was validated by the build.
+ */
+export function start(initial: Settings, { pack, messages, matcher }: PageFacts): Session {
   setMessages(messages);
   let settings = initial;
   const session = new AbortController();
   const { signal } = session;
   const host = new CardHost(signal);
   const scan = new PageScan({
-    matcher: matcherFor(pack, settings),
+    matcher: matcher ? matcherFrom(matcher) : matcherFor(pack, settings),
     highlight: settings.highlight,
     isOwnNode: (node) => host.owns(node),
     signal,

@@ -12,7 +12,7 @@
  *   first highlight about 12 ms sooner on the demo article (the bench's wake time, 27 loads each).
  */
 import type { Settings } from '../core/settings';
-import type { Facts } from '../shared/facts';
+import type { PageFacts } from '../shared/facts';
 import { callBackground, type PageState } from '../shared/messages';
 import { contentGlobal, SCANNER_GLOBAL } from './content-globals';
 
@@ -27,7 +27,7 @@ export interface Session {
 
 /** What content/main.js exports. */
 export interface Scanner {
-  start(settings: Settings, facts: Facts): Session;
+  start(settings: Settings, facts: PageFacts): Session;
 }
 
 export async function loadScanner(): Promise<Scanner> {

@@ -84,6 +84,58 @@ export function buildAutomaton(texts: readonly string[]): Automaton {
 }
 
 /**
+ * An automaton as plain data, which an extension message can carry (Chrome's are JSON, where a
+ * typed array would arrive as an object): the background builds the automaton once and hands it
+ * to every page (matcher.ts, `compileAliases`).
+ */
+export interface AutomatonData {
+  delta: number[];
+  classCount: number;
+  /** `classOfFolded`'s entries. */
+  classes: [number, number][];
+  final: number[];
+  endsHere: number[];
+  sameText: number[];
+  outputLink: number[];
+}
+
+export function toAutomatonData(automaton: Automaton): AutomatonData {
+  const { delta, classCount, classOfFolded, final, endsHere, sameText, outputLink } = automaton;
+  return {
+    delta: Array.from(delta),
+    classCount,
+    classes: [...classOfFolded],
+    final: Array.from(final),
+    endsHere: Array.from(endsHere),
+    sameText: Array.from(sameText),
+    outputLink: Array.from(outputLink),
+  };
+}
+
+/** The automaton `data` was made from; an error that says what does not fit where the tables disagree. */
+export function fromAutomatonData(data: AutomatonData): Automaton {
+  const states = data.final.length;
+  const problems = [
+    data.classCount !== SPACE_CLASS + data.classes.length && `${data.classCount} classes for ${data.classes.length} folded units`,
+    data.delta.length !== states * data.classCount && `${data.delta.length} transitions for ${states} states of ${data.classCount} classes`,
+    data.endsHere.length !== states && `${data.endsHere.length} ends for ${states} states`,
+    data.outputLink.length !== states && `${data.outputLink.length} output links for ${states} states`,
+    data.delta.some((state) => !(state >= 0 && state < states)) && 'a transition to a state that is not there',
+  ].filter((problem) => problem !== false);
+  if (problems.length > 0) throw new Error(`The compiled aliases do not fit together: ${problems.join('; ')}.`);
+  return {
+    delta: states <= 0xffff ? Uint16Array.from(data.delta) : Int32Array.from(data.delta),
+    classCount: data.classCount,
+    classPages: new Array<Uint16Array>(256).fill(UNLEARNT_PAGE),
+    classOfFolded: new Map(data.classes),
+    final: Uint8Array.from(data.final),
+    endsHere: Int32Array.from(data.endsHere),
+    sameText: Int32Array.from(data.sameText),
+    outputLink: Int32Array.from(data.outputLink),
+  };
+}
+
+/**
  * Runs the automaton over `text` from `from`, starting in `state`, until it enters a state where
  * some alias ends: returns the index of the unit that led there, or -1 at the end of the text;
  * `stateOut.state` is where it stopped. The one loop that reads every unit of a page, so it is

@@ -15,6 +15,15 @@ export function aliasesOf(pack: Pick<Pack, 'topics'>, shown: Readonly<Record<str
     );
 }
 
+/** The topics turned off in `shown`, as a message carries them (shared/facts.ts); `shownExcept` reads them back. */
+export function hiddenTopics(shown: Readonly<Record<string, boolean>>): string[] {
+  return Object.keys(shown).filter((id) => shown[id] === false);
+}
+
+export function shownExcept(hidden: readonly string[]): Record<string, boolean> {
+  return Object.fromEntries(hidden.map((id) => [id, false]));
+}
+
 /** Of mentions in page order, the first of each topic. */
 export function firstOfEachTopic<M extends { topicId: string }>(ordered: readonly M[]): M[] {
   const seen = new Set<string>();

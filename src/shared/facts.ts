@@ -5,6 +5,7 @@
  * background (shared/messages.ts, getFacts), so nothing has to be web-accessible and the content
  * script stays small.
  */
+import type { CompiledAliases } from '../core/matcher';
 import { BUNDLED_PACK, type Language, type Pack } from '../core/pack';
 import { browser } from './browser-api';
 import type { MessageBundles } from './i18n';
@@ -12,6 +13,15 @@ import type { MessageBundles } from './i18n';
 export interface Facts {
   pack: Pack;
   messages: MessageBundles;
+}
+
+/**
+ * What a page's content script gets: the facts, and the aliases of the topics it shows compiled
+ * by the background (core/matcher.ts, `compileAliases`); null where they are too many to be worth
+ * the message, and the page compiles them itself.
+ */
+export interface PageFacts extends Facts {
+  matcher: CompiledAliases | null;
 }
 
 const LOCALE_FOLDERS: Record<Language, string> = { en: 'en', 'zh-CN': 'zh_CN' };

@@ -18,7 +18,7 @@
 import { indexInto, integer, isRecord, listOf, nothing, oneOf, shape, text, type Valid, type Validator } from '../core/checks';
 import type { ReadResult } from '../core/settings';
 import { browser, type Browser } from './browser-api';
-import type { Facts } from './facts';
+import type { PageFacts } from './facts';
 
 /** At most this many mentions are listed in the popup (the count covers them all). */
 export const MAX_LISTED_MENTIONS = 200;
@@ -64,8 +64,8 @@ export type PageState = { host: string } & (
 export const BACKGROUND_PARAMS = {
   /** The content script's mention count changed (also when it drops to zero). */
   reportMentions: /* @__PURE__ */ shape({ total: /* @__PURE__ */ integer(0), byTopic: /* @__PURE__ */ listOf(topicCount, MAX_TOPICS) }),
-  /** The fact pack and strings, for the content script (shared/facts.ts). */
-  getFacts: nothing,
+  /** The fact pack and strings, and the aliases compiled, for a content script that shows all topics but `hiddenTopics` (shared/facts.ts). */
+  getFacts: /* @__PURE__ */ shape({ hiddenTopics: /* @__PURE__ */ listOf(/* @__PURE__ */ text(100), MAX_TOPICS) }),
   /** The reader's settings as stored, validated. */
   getSettings: nothing,
   /** The bootstrap found an article: run content/awake.js in the sender's frame, beside it (content/bootstrap.ts). */
@@ -76,7 +76,7 @@ export const BACKGROUND_PARAMS = {
 
 export type BackgroundApi = {
   reportMentions: { params: Valid<typeof BACKGROUND_PARAMS.reportMentions>; result: void };
-  getFacts: { params: Record<string, never>; result: Facts };
+  getFacts: { params: Valid<typeof BACKGROUND_PARAMS.getFacts>; result: PageFacts };
   getSettings: { params: Record<string, never>; result: ReadResult };
   injectAwake: { params: Record<string, never>; result: void };
   injectScanner: { params: Record<string, never>; result: void };

@@ -11,7 +11,7 @@ import type { ScanStats } from '../../src/content/scan/page-scanner';
 import { CardController } from '../../src/content/card/card-controller';
 import { CardHost } from '../../src/content/card/card-host';
 import { MENTION_HIGHLIGHT } from '../../src/core/highlight-css';
-import { compileMatcher, type AliasSpec } from '../../src/core/matcher';
+import { compileMatcher, matcherFrom, type AliasSpec, type CompiledAliases } from '../../src/core/matcher';
 import type { Pack } from '../../src/core/pack';
 import { DEFAULTS } from '../../src/core/settings';
 import { setMessages, type MessageBundles } from '../../src/shared/i18n';
@@ -67,11 +67,15 @@ function nativeFloor(aliases: string[]): Run {
   return { milliseconds, mentions: withAlias, textNodes, longTasks: 0 };
 }
 
-async function ours(aliases: AliasSpec[]): Promise<Run> {
+/**
+ * `compiled`: the aliases as the background compiles them for a page (core/matcher.ts,
+ * `compileAliases`), which the page makes its matcher from; null where it compiles them itself.
+ */
+async function ours(aliases: AliasSpec[], compiled: CompiledAliases | null): Promise<Run> {
   const session = new AbortController();
   const longTasks = watchLongTasks();
   const compileStarted = performance.now();
-  const matcher = compileMatcher(aliases);
+  const matcher = compiled ? matcherFrom(compiled) : compileMatcher(aliases);
   const compileMs = performance.now() - compileStarted;
   // The content script's own scan of the page (src/content/scan/page-scan.ts), minus the card,
   // which costs nothing until a mention is hovered.

@@ -187,12 +187,32 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('opens a page with a topic turned off already: the aliases the background compiled for that choice', async () => {
+    const stored = (await session.storedSettings()).settings ?? { version: 1 };
+    try {
+      await session.storeItems({ settings: { ...stored, topics: { alibaba: false } } });
+      const withoutAlibaba = await openArticle('/demo/article.html', '6');
+      expect(new Set(await paintedTexts(withoutAlibaba))).toEqual(
+        new Set(['Apple Intelligence', 'Apple\u00a0Intelligence', '苹果智能', 'Apple 智能']),
+      );
+      await withoutAlibaba.close();
+      // Another choice, another compile: not the one the background kept from the first.
+      await session.storeItems({ settings: { ...stored, topics: { 'apple-intelligence': false } } });
+      const withoutApple = await openArticle('/demo/article.html', '8');
+      expect(new Set(await paintedTexts(withoutApple))).toEqual(new Set(['Alibaba', 'Alibaba Group', '阿里巴巴', '阿里巴巴集团']));
+      await withoutApple.close();
+    } finally {
+      await session.storeItems({ settings: stored });
+    }
+  });
+
   it('changes the highlight style in an open page', async () => {
     const page = await openArticle();
     const point = await pointOnMention(page, 'Alibaba Group');
     // Just above the underline, inside the tinted background.
     const spot = { x: point!.x, y: point!.y - 4 };
-    expect(isTinted(await colourAt(page, spot))).toBe(true);
+    // The badge counts the mentions once they are found; their paint may come a frame or more later.
+    expect(await eventually(async () => isTinted(await colourAt(page, spot)), true)).toBe(true);
     const options = await session.openOptions();
     await clickLabel(options, 'Underline only');
     await page.bringToFront();

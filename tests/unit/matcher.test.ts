@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/core/matcher';
+import { compileAliases, compileMatcher, matcherFrom } from '../../src/core/matcher';
 import { reachedReading } from '../support/read-in-pieces';
 import { PACK_ALIASES, randomAliases, textUnit } from '../support/matcher-arbitraries';
 import { naiveFind } from '../support/naive-matcher';
@@ -87,6 +87,49 @@ describe('the matcher', () => {
         if (expected.length > 0) expect(reachedReading(matcher, parts)).toBe(true);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the compiled aliases the background hands to a page', () => {
+  it('make the same matcher as compiling them on the page, once through JSON as a message carries them', () => {
+    fc.assert(
+      fc.property(fc.array(textUnit, { maxLength: 40 }), randomAliases, (parts, extra) => {
+        const aliases = [...PACK_ALIASES, ...extra];
+        const text = parts.join('');
+        const compiled = compileAliases(aliases);
+        expect(compiled).not.toBeNull();
+        const handed = matcherFrom(JSON.parse(JSON.stringify(compiled)));
+        const local = compileMatcher(aliases);
+        expect(handed.find(text)).toEqual(local.find(text));
+        expect(reachedReading(handed, parts)).toBe(reachedReading(local, parts));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keep the links between aliases that end inside others', () => {
+    const nested = ['Apple Intelligence', 'Intelligence', 'Alibaba Group', 'Group', 'Alibaba'].map((text) => ({ text, topicId: text }));
+    // "xApple Intelligence" is glued to the x: what is left of it, "Intelligence", ends in the same
+    // state, and is found only through that state's output link.
+    const text = 'Apple Intelligence, xApple Intelligence, the Alibaba Group, xAlibaba Group';
+    const handed = matcherFrom(JSON.parse(JSON.stringify(compileAliases(nested))));
+    expect(handed.find(text)).toEqual(compileMatcher(nested).find(text));
+    expect(handed.find(text).map((match) => match.topicId)).toEqual(['Apple Intelligence', 'Intelligence', 'Alibaba Group', 'Group']);
+  });
+
+  it('are not handed over where there are too many to be worth a message', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ text: `term${i} x`, topicId: `t${i % 7}` }));
+    expect(compileAliases(many)).toBeNull();
+  });
+
+  it('are refused, saying what does not fit, where their tables disagree', () => {
+    const compiled = compileAliases(PACK_ALIASES)!;
+    const withDelta = (delta: number[]) => ({ ...compiled, automaton: { ...compiled.automaton, delta } });
+    expect(() => matcherFrom(withDelta(compiled.automaton.delta.slice(1)))).toThrow(/transitions for \d+ states of \d+ classes/);
+    expect(() => matcherFrom(withDelta(compiled.automaton.delta.map(() => 99_999)))).toThrow('a transition to a state that is not there');
+    expect(() => matcherFrom({ ...compiled, automaton: { ...compiled.automaton, final: [] } })).toThrow(
+      'The compiled aliases do not fit together',
     );
   });
 });

@@ -31,8 +31,10 @@ const MALFORMED: Record<string, Array<[unknown, string]>> = {
     [{ total: 3, byTopic: [], extra: true }, 'params.extra: not a known field'],
   ],
   getFacts: [
-    [{ anything: 1 }, 'params.anything: not a known field'],
+    [{ hiddenTopics: [], anything: 1 }, 'params.anything: not a known field'],
     [[], 'params: expected an object'],
+    [{}, 'params.hiddenTopics: expected a list, found nothing'],
+    [{ hiddenTopics: [''] }, 'params.hiddenTopics[0]: expected a string of 1 to 100 characters'],
   ],
   getSettings: [['all', 'params: expected an object, found "all"']],
   injectAwake: [[7, 'params: expected an object, found 7']],
