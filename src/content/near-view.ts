@@ -21,17 +21,6 @@ const NEAR_VIEWPORTS = 3;
 /** The shortest time between two changes of the registry made by scrolling. */
 const BATCH_MS = 200;
 
-/**
- * `delay` (Intersection Observer v2, https://w3c.github.io/IntersectionObserver/v2/#dom-intersectionobserverinit-delay)
- * lets Chromium skip computing the blocks' intersections in a frame within `BATCH_MS` of the last
- * time it did, where the batches would not use them anyway. Without it, every frame in which
- * anything on the page changes its layout (the card opening, the page's own animations) paid for
- * all of them: 6–10 ms at the 5 MB benchmark article's 5,032 mentions, measured here. Chromium
- * still reports the change once the delay is up, with nothing else happening. Firefox has no v2 and
- * ignores the member; the batches keep the same pace there.
- */
-const NEAR_OBSERVER_OPTIONS: IntersectionObserverInit & { delay: number } = { rootMargin: NEAR_MARGIN, delay: BATCH_MS };
-
 export interface NearViewListener {
   /** The observer saw the block come near the viewport: its mentions are to be shown. */
   near(block: Element): void;
@@ -50,7 +39,7 @@ export class NearView {
 
   constructor(listener: NearViewListener) {
     this.#listener = listener;
-    this.#observer = new IntersectionObserver((entries) => this.#changed(entries), NEAR_OBSERVER_OPTIONS);
+    this.#observer = new IntersectionObserver((entries) => this.#changed(entries), { rootMargin: NEAR_MARGIN });
   }
 
   /** Starts following `block`; says whether it is near now. */
