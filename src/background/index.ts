@@ -28,9 +28,11 @@ serveInBackground({
       throw error;
     });
     const read = await facts;
-    const key = JSON.stringify([...hiddenTopics].sort());
-    if (!compiled.has(key)) compiled.set(key, compileAliases(aliasesOf(read.pack, shownExcept(hiddenTopics))));
-    return { ...read, matcher: compiled.get(key)! } satisfies PageFacts;
+    // Keyed by the pack's topics hidden, in the pack's order: ids it does not have change nothing.
+    const key = read.pack.topics.filter((topic) => hiddenTopics.includes(topic.id)).map((topic) => topic.id);
+    const cacheKey = JSON.stringify(key);
+    if (!compiled.has(cacheKey)) compiled.set(cacheKey, compileAliases(aliasesOf(read.pack, shownExcept(key))));
+    return { ...read, compiledAliases: compiled.get(cacheKey)! } satisfies PageFacts;
   },
   getSettings: () => loadSettings(),
   async reportMentions({ total }, sender) {

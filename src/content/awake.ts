@@ -13,7 +13,7 @@
 import type { Settings } from '../core/settings';
 import { decideSite, type SiteDecision } from '../core/sites';
 import { hiddenTopics } from '../core/topics';
-import { callBackground, serveInTab, type PageState } from '../shared/messages';
+import { callBackground, MAX_TOPIC_ID, MAX_TOPICS, serveInTab, type PageState } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings-store';
 import { isPageGone } from './browser-quirks';
 import { loadScanner, type Session } from './scanner-loader';
@@ -56,11 +56,23 @@ async function apply(next: Settings): Promise<void> {
     session.update(next);
   } else {
     // The scanner and the facts it shows load side by side.
-    const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', { hiddenTopics: hiddenTopics(next.topics) })]);
+    const [scanner, facts] = await Promise.all([loadScanner(), callBackground('getFacts', { hiddenTopics: hiddenTopicsToAsk(next) })]);
     session = scanner.start(next, facts);
   }
   failure = undefined;
   failures = 0;
+}
+
+/**
+ * The topics `settings` hides, as the request for the facts takes them. Stored settings may hold
+ * any key (an id no pack has, or hundreds), which the request would refuse, and the page would
+ * never start: those are left out. The tables that come back are checked against the topics shown
+ * before they are used (main.ts), so leaving one out can only cost a compile on the page.
+ */
+function hiddenTopicsToAsk(settings: Settings): string[] {
+  return hiddenTopics(settings.topics)
+    .filter((id) => id.length > 0 && id.length <= MAX_TOPIC_ID)
+    .slice(0, MAX_TOPICS);
 }
 
 function startFailed(error: unknown): void {

@@ -18,7 +18,7 @@ export interface HoverActions<T> {
   stillThere(target: T): boolean;
   /** Whether two targets are the same mention (the pointer moves within one mention). */
   same(a: T, b: T): boolean;
-  /** The pointer came to rest on `target` and its delay began: what the open will need can be made ready meanwhile. */
+  /** The pointer went over `target` and its delay began: what the open will need can be made ready meanwhile. */
   delayStarted(target: T): void;
 }
 

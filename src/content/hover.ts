@@ -34,7 +34,7 @@ export function watchPointer(deps: PointerDeps, signal: AbortSignal): void {
       close: () => cards.close(false),
       stillThere: (hit) => deps.scan.mentions.has(hit.mention),
       same: (a, b) => a.mention === b.mention,
-      // The first card's host is built while the delay runs, so that the open only renders the card.
+      // The first card's host is built as the delay begins, so that the open only renders the card.
       delayStarted: () => host.prepare(),
     },
     () => settings().hoverDelayMs,

@@ -4,7 +4,7 @@
  * from pointer or keyboard. Everything it starts hangs off one AbortController, so `stop()`
  * removes every highlight, listener, observer and timer at once.
  */
-import { compileMatcher, matcherFrom } from '../core/matcher';
+import { compileMatcher, matcherFrom, type CompiledAliases, type Matcher } from '../core/matcher';
 import type { Pack } from '../core/pack';
 import type { Settings } from '../core/settings';
 import { aliasLanguage, aliasesOf } from '../core/topics';
@@ -27,14 +27,14 @@ import { snippetOf } from './snippets';
  * `facts` come from the background (shared/facts.ts), with the aliases of `initial`'s topics
  * compiled; the pack was validated by the build.
  */
-export function start(initial: Settings, { pack, messages, matcher }: PageFacts): Session {
+export function start(initial: Settings, { pack, messages, compiledAliases }: PageFacts): Session {
   setMessages(messages);
   let settings = initial;
   const session = new AbortController();
   const { signal } = session;
   const host = new CardHost(signal);
   const scan = new PageScan({
-    matcher: matcher ? matcherFrom(matcher) : matcherFor(pack, settings),
+    matcher: firstMatcher(pack, settings, compiledAliases),
     highlight: settings.highlight,
     isOwnNode: (node) => host.owns(node),
     signal,
@@ -95,6 +95,27 @@ function aliasLanguageOf(pack: Pack, mention: Mention) {
 
 function matcherFor(pack: Pack, settings: Settings) {
   return compileMatcher(aliasesOf(pack, settings.topics));
+}
+
+/**
+ * The page's first matcher: from the aliases the background compiled, where they are those of the
+ * topics `settings` shows, else compiled here. A message that went wrong costs a compile, not the
+ * page's highlights.
+ */
+function firstMatcher(pack: Pack, settings: Settings, compiled: CompiledAliases | null): Matcher {
+  const shown = new Set(aliasesOf(pack, settings.topics).map((alias) => alias.topicId));
+  if (compiled && sameSet(shown, new Set(compiled.patterns.map((pattern) => pattern.topicId)))) {
+    try {
+      return matcherFrom(compiled);
+    } catch (error) {
+      console.warn('Context Cards compiles the aliases here:', error);
+    }
+  }
+  return matcherFor(pack, settings);
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
 }
 
 exposeScanner({ start }); // for awake.js: see scanner-loader.ts

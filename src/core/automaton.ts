@@ -120,7 +120,7 @@ export function fromAutomatonData(data: AutomatonData): Automaton {
     data.delta.length !== states * data.classCount && `${data.delta.length} transitions for ${states} states of ${data.classCount} classes`,
     data.endsHere.length !== states && `${data.endsHere.length} ends for ${states} states`,
     data.outputLink.length !== states && `${data.outputLink.length} output links for ${states} states`,
-    data.delta.some((state) => !(state >= 0 && state < states)) && 'a transition to a state that is not there',
+    [...data.delta, ...data.outputLink].some((state) => !(state >= 0 && state < states)) && 'a link to a state that is not there',
   ].filter((problem) => problem !== false);
   if (problems.length > 0) throw new Error(`The compiled aliases do not fit together: ${problems.join('; ')}.`);
   return {

@@ -97,6 +97,9 @@ export function compileAliases(aliases: readonly AliasSpec[]): CompiledAliases |
 /** The matcher `compileAliases` made the data of: the same as `compileMatcher` of the same aliases. */
 export function matcherFrom(compiled: CompiledAliases): Matcher {
   const { patterns, automaton, prefilter } = compiled;
+  const aliasIndices = [...automaton.endsHere, ...automaton.sameText];
+  if (automaton.sameText.length !== patterns.length || aliasIndices.some((index) => !(index >= -1 && index < patterns.length)))
+    throw new Error(`The compiled aliases do not fit together: the automaton's ends are not those of the ${patterns.length} aliases.`);
   return matcherOf(patterns, fromAutomatonData(automaton), prefilter ? new RegExp(prefilter.source, prefilter.flags) : undefined);
 }
 

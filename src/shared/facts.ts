@@ -21,7 +21,7 @@ export interface Facts {
  * the message, and the page compiles them itself.
  */
 export interface PageFacts extends Facts {
-  matcher: CompiledAliases | null;
+  compiledAliases: CompiledAliases | null;
 }
 
 const LOCALE_FOLDERS: Record<Language, string> = { en: 'en', 'zh-CN': 'zh_CN' };

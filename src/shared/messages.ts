@@ -22,11 +22,13 @@ import type { PageFacts } from './facts';
 
 /** At most this many mentions are listed in the popup (the count covers them all). */
 export const MAX_LISTED_MENTIONS = 200;
-const MAX_TOPICS = 100;
+/** How many topics a message may name, and how long a topic's id may be. */
+export const MAX_TOPICS = 100;
+export const MAX_TOPIC_ID = 100;
 
 // The checks are built once, at load. `@__PURE__` lets a bundle that only sends messages (the
 // content script's main.js) leave them out: esbuild cannot tell across modules that they are pure.
-const topicCount = /* @__PURE__ */ shape({ topicId: /* @__PURE__ */ text(100), count: /* @__PURE__ */ integer(0) });
+const topicCount = /* @__PURE__ */ shape({ topicId: /* @__PURE__ */ text(MAX_TOPIC_ID), count: /* @__PURE__ */ integer(0) });
 export type TopicCount = Valid<typeof topicCount>;
 
 export interface MentionSummary {
@@ -65,7 +67,7 @@ export const BACKGROUND_PARAMS = {
   /** The content script's mention count changed (also when it drops to zero). */
   reportMentions: /* @__PURE__ */ shape({ total: /* @__PURE__ */ integer(0), byTopic: /* @__PURE__ */ listOf(topicCount, MAX_TOPICS) }),
   /** The fact pack and strings, and the aliases compiled, for a content script that shows all topics but `hiddenTopics` (shared/facts.ts). */
-  getFacts: /* @__PURE__ */ shape({ hiddenTopics: /* @__PURE__ */ listOf(/* @__PURE__ */ text(100), MAX_TOPICS) }),
+  getFacts: /* @__PURE__ */ shape({ hiddenTopics: /* @__PURE__ */ listOf(/* @__PURE__ */ text(MAX_TOPIC_ID), MAX_TOPICS) }),
   /** The reader's settings as stored, validated. */
   getSettings: nothing,
   /** The bootstrap found an article: run content/awake.js in the sender's frame, beside it (content/bootstrap.ts). */

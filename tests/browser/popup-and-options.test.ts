@@ -187,19 +187,21 @@ describe('the options page', () => {
     await page.close();
   });
 
-  it('opens a page with a topic turned off already: the aliases the background compiled for that choice', async () => {
+  it('opens a page with a topic turned off already, with only the other topic found', async () => {
     const stored = (await session.storedSettings()).settings ?? { version: 1 };
+    // The badge counts the mentions once they are found; their paint may come a frame or more later.
+    const painted = async (page: Page) => [...new Set(await paintedTexts(page))].sort();
     try {
       await session.storeItems({ settings: { ...stored, topics: { alibaba: false } } });
       const withoutAlibaba = await openArticle('/demo/article.html', '6');
-      expect(new Set(await paintedTexts(withoutAlibaba))).toEqual(
-        new Set(['Apple Intelligence', 'Apple\u00a0Intelligence', '苹果智能', 'Apple 智能']),
-      );
+      const appleOnly = ['Apple Intelligence', 'Apple\u00a0Intelligence', '苹果智能', 'Apple 智能'].sort();
+      expect(await eventually(() => painted(withoutAlibaba), appleOnly)).toEqual(appleOnly);
       await withoutAlibaba.close();
       // Another choice, another compile: not the one the background kept from the first.
       await session.storeItems({ settings: { ...stored, topics: { 'apple-intelligence': false } } });
       const withoutApple = await openArticle('/demo/article.html', '8');
-      expect(new Set(await paintedTexts(withoutApple))).toEqual(new Set(['Alibaba', 'Alibaba Group', '阿里巴巴', '阿里巴巴集团']));
+      const alibabaOnly = ['Alibaba', 'Alibaba Group', '阿里巴巴', '阿里巴巴集团'].sort();
+      expect(await eventually(() => painted(withoutApple), alibabaOnly)).toEqual(alibabaOnly);
       await withoutApple.close();
     } finally {
       await session.storeItems({ settings: stored });

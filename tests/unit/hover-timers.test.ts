@@ -53,7 +53,7 @@ describe('a card opened by hover', () => {
     expect(events).toEqual(['open alibaba']);
   });
 
-  it('gets the open ready as the delay begins, once for each mention the pointer rests on', () => {
+  it('gets the open ready as the delay begins, once for each mention the pointer goes over', () => {
     over('alibaba');
     expect(readied).toEqual(['alibaba']);
     over('alibaba');

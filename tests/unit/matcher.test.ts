@@ -127,7 +127,10 @@ describe('the compiled aliases the background hands to a page', () => {
     const compiled = compileAliases(PACK_ALIASES)!;
     const withDelta = (delta: number[]) => ({ ...compiled, automaton: { ...compiled.automaton, delta } });
     expect(() => matcherFrom(withDelta(compiled.automaton.delta.slice(1)))).toThrow(/transitions for \d+ states of \d+ classes/);
-    expect(() => matcherFrom(withDelta(compiled.automaton.delta.map(() => 99_999)))).toThrow('a transition to a state that is not there');
+    expect(() => matcherFrom(withDelta(compiled.automaton.delta.map(() => 99_999)))).toThrow('a link to a state that is not there');
+    expect(() => matcherFrom({ ...compiled, patterns: compiled.patterns.slice(1) })).toThrow(
+      /the automaton's ends are not those of the \d+ aliases/,
+    );
     expect(() => matcherFrom({ ...compiled, automaton: { ...compiled.automaton, final: [] } })).toThrow(
       'The compiled aliases do not fit together',
     );

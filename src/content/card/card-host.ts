@@ -1,6 +1,7 @@
 /**
  * The one element Context Cards adds to a page: a host with a closed shadow root that holds the
- * card, created on first use (docs/ARCHITECTURE.md, decision 4). It goes into the top layer as a popover where
+ * card, created on first use: the pointer first going over a mention, or a card opening
+ * (docs/ARCHITECTURE.md, decision 4). It goes into the top layer as a popover where
  * the browser has them, so no page overlay can cover it, and its constructable stylesheet applies
  * under any page Content-Security-Policy. Beside the card it holds a live region, which tells
  * screen readers what the keyboard found: highlights are invisible to assistive technology.
@@ -54,8 +55,8 @@ export class CardHost {
   }
 
   /**
-   * Builds the host, if it is not there yet, ahead of the first card: a reader's pointer rests on a
-   * mention and its hover delay runs. Adding the host is the costly part of a page's first open (it
+   * Builds the host, if it is not there yet, ahead of the first card: the reader's pointer went
+   * over a mention and its hover delay runs (also when the pointer only crosses it). Adding the host is the costly part of a page's first open (it
    * joins the top layer, and its stylesheet is parsed), so the open that ends the delay then only
    * renders the card (measured in `npm run bench`, "Opening the card").
    */
