@@ -103,7 +103,8 @@ function matcherFor(pack: Pack, settings: Settings) {
  * page's highlights.
  */
 function firstMatcher(pack: Pack, settings: Settings, compiled: CompiledAliases | null): Matcher {
-  const shown = new Set(aliasesOf(pack, settings.topics).map((alias) => alias.topicId));
+  const aliases = aliasesOf(pack, settings.topics);
+  const shown = new Set(aliases.map((alias) => alias.topicId));
   if (compiled && sameSet(shown, new Set(compiled.patterns.map((pattern) => pattern.topicId)))) {
     try {
       return matcherFrom(compiled);
@@ -111,7 +112,7 @@ function firstMatcher(pack: Pack, settings: Settings, compiled: CompiledAliases 
       console.warn('Context Cards compiles the aliases here:', error);
     }
   }
-  return matcherFor(pack, settings);
+  return compileMatcher(aliases);
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {

@@ -56,9 +56,10 @@ export class CardHost {
 
   /**
    * Builds the host, if it is not there yet, ahead of the first card: the reader's pointer went
-   * over a mention and its hover delay runs (also when the pointer only crosses it). Adding the host is the costly part of a page's first open (it
-   * joins the top layer, and its stylesheet is parsed), so the open that ends the delay then only
-   * renders the card (measured in `npm run bench`, "Opening the card").
+   * over a mention and its hover delay runs (also when the pointer only crosses it). Adding the
+   * host is the costly part of a page's first open (it joins the top layer, and its stylesheet is
+   * parsed), so the open that ends the delay then only renders the card (measured in `npm run
+   * bench`, "Opening the card").
    */
   prepare(): void {
     this.#ensureHost();
