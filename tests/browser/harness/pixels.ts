@@ -10,8 +10,13 @@ export interface Colour {
   b: number;
 }
 
+/** The colour at a point of the viewport (as `getBoundingClientRect` gives it), the page scrolled or not. */
 export async function colourAt(page: Page, { x, y }: { x: number; y: number }): Promise<Colour> {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 }, encoding: 'base64' });
+  // A screenshot's clip is in the document's coordinates, in both browsers (seen here: sampled at
+  // viewport coordinates, a page scrolled down gave the colour of what was above the point).
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  const clip = { x: Math.round(x + scroll.x), y: Math.round(y + scroll.y), width: 1, height: 1 };
+  const png = await page.screenshot({ clip, encoding: 'base64' });
   return page.evaluate(async (data) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
     const canvas = new OffscreenCanvas(1, 1);
