@@ -9,7 +9,7 @@
 import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from '../core/highlight-css';
 import type { Settings } from '../core/settings';
 import { firstOfEachTopic } from '../core/topics';
-import { adoptStyleSheet, dropStyleSheet } from './browser-quirks';
+import { HIGHLIGHT_RULES_ON, adoptStyleSheet, dropStyleSheet } from './browser-quirks';
 import type { Mention } from './mentions';
 import { NearView } from './near-view';
 import { blockAround } from './scan/text-walker';
@@ -17,11 +17,13 @@ import { blockAround } from './scan/text-walker';
 export class HighlightPainter {
   readonly #mentions = new Highlight();
   readonly #active = new Highlight();
-  readonly #sheet = new CSSStyleSheet();
+  /** Our rules for the document, and for shadow roots, where `:root` matches nothing (browser-quirks.ts, HIGHLIGHT_RULES_ON). */
+  readonly #documentSheet = new CSSStyleSheet();
+  readonly #shadowRootSheet = new CSSStyleSheet();
   /**
    * Every document or shadow root that holds a range, styled when its first range is painted:
-   * adopting a stylesheet restyles the whole document (50 ms on a long Wikipedia page), which a
-   * page without mentions should not pay for. Shadow roots too: `::highlight()` rules do not reach
+   * adopting a stylesheet restyles the whole document (tens of milliseconds on a long page, see
+   * browser-quirks.ts, HIGHLIGHT_RULES_ON), which a page without mentions should not pay for. Shadow roots too: `::highlight()` rules do not reach
    * into them in Firefox (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
@@ -50,7 +52,8 @@ export class HighlightPainter {
   }
 
   configure(settings: Settings['highlight']): void {
-    this.#sheet.replaceSync(highlightCss(settings));
+    this.#documentSheet.replaceSync(highlightCss(settings, HIGHLIGHT_RULES_ON));
+    this.#shadowRootSheet.replaceSync(highlightCss(settings));
     this.#firstOnly = settings.firstOnly;
   }
 
@@ -165,15 +168,19 @@ export class HighlightPainter {
       if (root !== document && !(root instanceof ShadowRoot)) continue;
       if (this.#styledRoots.has(root as Document | ShadowRoot)) continue;
       this.#styledRoots.add(root as Document | ShadowRoot);
-      adoptStyleSheet(root as Document | ShadowRoot, this.#sheet);
+      adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
     }
+  }
+
+  #sheetFor(root: Document | ShadowRoot): CSSStyleSheet {
+    return root === document ? this.#documentSheet : this.#shadowRootSheet;
   }
 
   #dispose(): void {
     this.#nearView.disconnect();
     CSS.highlights.delete(MENTION_HIGHLIGHT);
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
-    for (const root of this.#styledRoots) dropStyleSheet(root, this.#sheet);
+    for (const root of this.#styledRoots) dropStyleSheet(root, this.#sheetFor(root));
     this.#styledRoots.clear();
   }
 }

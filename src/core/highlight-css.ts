@@ -8,7 +8,12 @@ import type { Settings } from './settings';
 export const MENTION_HIGHLIGHT = 'context-cards-mention';
 export const ACTIVE_HIGHLIGHT = 'context-cards-active';
 
-export function highlightCss({ style, colour }: Settings['highlight']): string {
+/**
+ * `originating`: the selector of the elements the rules are given to; by default every element.
+ * Where highlight pseudos inherit from the parent element's, `:root` alone reaches every text, and
+ * adding the rules restyles the document in less time (content/browser-quirks.ts).
+ */
+export function highlightCss({ style, colour }: Settings['highlight'], originating = ''): string {
   // A translucent tint keeps the page's own text colour readable on light and dark pages alike.
   const tint = `color-mix(in srgb, ${colour} 35%, transparent)`;
   const strong = `color-mix(in srgb, ${colour} 60%, transparent)`;
@@ -17,10 +22,12 @@ export function highlightCss({ style, colour }: Settings['highlight']): string {
   // Forced colours (Windows High Contrast) would drop the reader's colour: system colours there,
   // a mention marked as the system marks text, the open card's mention as the system selects it.
   const forcedMention = style === 'none' ? '' : 'background-color: Mark; color: MarkText;';
-  return `::highlight(${MENTION_HIGHLIGHT}) { ${mention} }
-::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${strong}; ${underline} }
+  const mentions = `${originating}::highlight(${MENTION_HIGHLIGHT})`;
+  const active = `${originating}::highlight(${ACTIVE_HIGHLIGHT})`;
+  return `${mentions} { ${mention} }
+${active} { background-color: ${strong}; ${underline} }
 @media (forced-colors: active) {
-  ::highlight(${MENTION_HIGHLIGHT}) { ${forcedMention} }
-  ::highlight(${ACTIVE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }
+  ${mentions} { ${forcedMention} }
+  ${active} { background-color: Highlight; color: HighlightText; }
 }`;
 }

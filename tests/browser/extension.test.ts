@@ -8,7 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
 import { isFirefox, launchExtensionBrowser, BUNDLED_NEWS_HOST, type ExtensionSession } from './harness/extension-browser';
-import { paintedTexts, pointOnMention } from './harness/mentions';
+import { MENTION_HIGHLIGHT, paintedTexts, pointOnMention } from './harness/mentions';
+import { colourAt, isTinted } from './harness/pixels';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
 import { ALSO_FOLDED_INTO, NOT_AFTER_ASCII_LETTER_OR_DIGIT } from '../../src/core/prefilter';
@@ -136,6 +137,34 @@ describe('matching', () => {
     // What the idle test below finds absent is here where a page is scanned.
     expect(await session.scannerLoaded(page)).toBe(true);
     await page.close();
+  });
+
+  it('tints every mention it paints, in inline elements and in shadow roots as in running text', async () => {
+    // In Chromium the rules sit on the document's root alone, and each text's elements inherit them (content/browser-quirks.ts).
+    const tintedAt = async (page: Page, point: { x: number; y: number } | null) =>
+      // Just above the underline, inside the tinted background.
+      point !== null && isTinted(await colourAt(page, { x: point.x, y: point.y - 4 }));
+    const shadowRoots = await session.openPage(`${server.origin}/fixtures/shadow-dom.html`);
+    for (const text of ['Alibaba', 'Apple Intelligence', 'Alibaba Group'])
+      expect(await eventually(async () => tintedAt(shadowRoots, await pointOnMention(shadowRoots, text)), true), text).toBe(true);
+    await shadowRoots.close();
+    // The demo article's `<strong>Apple Intelligence</strong>`, in a paragraph of the article.
+    const article = await session.openPage(`${server.origin}/demo/article.html`);
+    const inStrong = () =>
+      article.evaluate((name) => {
+        const ranges = [...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)];
+        const range = ranges.find((r) => r.startContainer.parentElement?.localName === 'strong');
+        if (!range) return null;
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        // The space between its two words: no bold stroke to hit there.
+        const space = document.createRange();
+        space.setStart(range.startContainer, range.startOffset + 'Apple'.length);
+        space.setEnd(range.startContainer, range.startOffset + 'Apple '.length);
+        const box = space.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }, MENTION_HIGHLIGHT);
+    expect(await eventually(async () => tintedAt(article, await inStrong()), true), 'in <strong>').toBe(true);
+    await article.close();
   });
 
   it('stays idle on a page that is not an article: no highlight, no badge, no scanner loaded', async () => {
