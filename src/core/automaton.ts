@@ -120,19 +120,31 @@ export function fromAutomatonData(data: AutomatonData): Automaton {
     data.delta.length !== states * data.classCount && `${data.delta.length} transitions for ${states} states of ${data.classCount} classes`,
     data.endsHere.length !== states && `${data.endsHere.length} ends for ${states} states`,
     data.outputLink.length !== states && `${data.outputLink.length} output links for ${states} states`,
-    [...data.delta, ...data.outputLink].some((state) => !(state >= 0 && state < states)) && 'a link to a state that is not there',
+    !(allWithin(data.delta, 0, states) && allWithin(data.outputLink, 0, states)) && 'a link to a state that is not there',
   ].filter((problem) => problem !== false);
   if (problems.length > 0) throw new Error(`The compiled aliases do not fit together: ${problems.join('; ')}.`);
+  // Typed arrays made by their constructors, which copy an array of numbers in the engine's own
+  // code: `from` and the spread of the checks above ran as script, about 0.1 ms each on a page's
+  // first (and only) use, measured in Chromium.
   return {
-    delta: states <= 0xffff ? Uint16Array.from(data.delta) : Int32Array.from(data.delta),
+    delta: states <= 0xffff ? new Uint16Array(data.delta) : new Int32Array(data.delta),
     classCount: data.classCount,
     classPages: new Array<Uint16Array>(256).fill(UNLEARNT_PAGE),
     classOfFolded: new Map(data.classes),
-    final: Uint8Array.from(data.final),
-    endsHere: Int32Array.from(data.endsHere),
-    sameText: Int32Array.from(data.sameText),
-    outputLink: Int32Array.from(data.outputLink),
+    final: new Uint8Array(data.final),
+    endsHere: new Int32Array(data.endsHere),
+    sameText: new Int32Array(data.sameText),
+    outputLink: new Int32Array(data.outputLink),
   };
+}
+
+/** Whether every value in `list` is at least `min` and below `end` (a value that is not a number is not). */
+export function allWithin(list: readonly number[], min: number, end: number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i]!;
+    if (!(value >= min && value < end)) return false;
+  }
+  return true;
 }
 
 /**

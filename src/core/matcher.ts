@@ -11,6 +11,7 @@
  */
 
 import {
+  allWithin,
   buildAutomaton,
   fromAutomatonData,
   readToFinalState,
@@ -97,8 +98,8 @@ export function compileAliases(aliases: readonly AliasSpec[]): CompiledAliases |
 /** The matcher `compileAliases` made the data of: the same as `compileMatcher` of the same aliases. */
 export function matcherFrom(compiled: CompiledAliases): Matcher {
   const { patterns, automaton, prefilter } = compiled;
-  const aliasIndices = [...automaton.endsHere, ...automaton.sameText];
-  if (automaton.sameText.length !== patterns.length || aliasIndices.some((index) => !(index >= -1 && index < patterns.length)))
+  const aliasIndicesFit = allWithin(automaton.endsHere, -1, patterns.length) && allWithin(automaton.sameText, -1, patterns.length);
+  if (automaton.sameText.length !== patterns.length || !aliasIndicesFit)
     throw new Error(`The compiled aliases do not fit together: the automaton's ends are not those of the ${patterns.length} aliases.`);
   return matcherOf(patterns, fromAutomatonData(automaton), prefilter ? new RegExp(prefilter.source, prefilter.flags) : undefined);
 }
