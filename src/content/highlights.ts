@@ -23,8 +23,9 @@ export class HighlightPainter {
   /**
    * Every document or shadow root that holds a range, styled when its first range is painted:
    * adopting a stylesheet restyles the whole document (tens of milliseconds on a long page, see
-   * browser-quirks.ts, HIGHLIGHT_RULES_ON), which a page without mentions should not pay for. Shadow roots too: `::highlight()` rules do not reach
-   * into them in Firefox (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
+   * browser-quirks.ts, HIGHLIGHT_RULES_ON), which a page without mentions should not pay for.
+   * Shadow roots too: `::highlight()` rules do not reach into them in Firefox
+   * (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
   /** What the reader sees where the mention is: every mention, or the first of each topic. */
