@@ -138,7 +138,7 @@ export function fromAutomatonData(data: AutomatonData): Automaton {
   };
 }
 
-/** Whether every value in `list` is at least `min` and below `end` (a value that is not a number is not). */
+/** Whether every value in `list` is at least `min` and below `end`, as `>=` and `<` compare (NaN and `undefined` never are). */
 export function allWithin(list: readonly number[], min: number, end: number): boolean {
   for (let i = 0; i < list.length; i++) {
     const value = list[i]!;

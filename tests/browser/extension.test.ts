@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { focusedNode, openMore, readCard, waitForCard } from './harness/card';
 import { isFirefox, launchExtensionBrowser, BUNDLED_NEWS_HOST, type ExtensionSession } from './harness/extension-browser';
-import { MENTION_HIGHLIGHT, paintedTexts, pointOnMention } from './harness/mentions';
+import { mentionBoxes, paintedTexts, pointOnMention } from './harness/mentions';
 import { colourAt, isTinted } from './harness/pixels';
 import { afterPageTimers, eventually, waitFor } from './harness/waiting';
 import { ARTIFACTS, useExtensionBrowser, type TestServer } from './harness/per-test-checks';
@@ -143,25 +143,7 @@ describe('matching', () => {
     // In Chromium the rules sit on the document's root alone, and each text's elements inherit them (content/browser-quirks.ts).
     // Tinted: some of the points across the mention's upper half are, wherever its glyphs' strokes fall.
     const isTintedAcross = async (page: Page, text: string, inElement?: string) => {
-      const box = await page.evaluate(
-        (name, wanted, parent) => {
-          const range = [...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)]
-            .map((r) => {
-              const live = document.createRange();
-              live.setStart(r.startContainer, r.startOffset);
-              live.setEnd(r.endContainer, r.endOffset);
-              return live;
-            })
-            .find((r) => r.toString() === wanted && (parent === undefined || r.startContainer.parentElement?.localName === parent));
-          if (!range) return null;
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-          const { x, y, width, height } = range.getClientRects()[0]!;
-          return { x, y, width, height };
-        },
-        MENTION_HIGHLIGHT,
-        text,
-        inElement,
-      );
+      const [box] = await mentionBoxes(page, text, 0, { scrollIntoView: true, inElement });
       if (!box) return false;
       for (let step = 1; step < 8; step++) {
         if (isTinted(await colourAt(page, { x: box.x + (box.width * step) / 8, y: box.y + box.height / 3 }))) return true;

@@ -25,11 +25,17 @@ export function paintedTexts(page: Page): Promise<string[]> {
 
 /**
  * The line boxes, in the viewport, of the `occurrence`-th painted range (in document order) whose
- * text is `text`; with `scrollIntoView`, its block is scrolled to the middle of the view first.
+ * text is `text`, and whose text node is in an `inElement` element if that is given; with
+ * `scrollIntoView`, its block is scrolled to the middle of the view first.
  */
-export function mentionBoxes(page: Page, text: string, occurrence = 0, { scrollIntoView = false } = {}): Promise<Rect[]> {
+export function mentionBoxes(
+  page: Page,
+  text: string,
+  occurrence = 0,
+  { scrollIntoView = false, inElement }: { scrollIntoView?: boolean; inElement?: string } = {},
+): Promise<Rect[]> {
   return page.evaluate(
-    (name, wanted, nth, scroll) => {
+    (name, wanted, nth, scroll, parent) => {
       const ranges = [...((CSS.highlights.get(name) ?? []) as Iterable<AbstractRange>)]
         .map((r) => {
           const live = document.createRange();
@@ -37,7 +43,7 @@ export function mentionBoxes(page: Page, text: string, occurrence = 0, { scrollI
           live.setEnd(r.endContainer, r.endOffset);
           return live;
         })
-        .filter((r) => r.toString() === wanted)
+        .filter((r) => r.toString() === wanted && (parent === undefined || r.startContainer.parentElement?.localName === parent))
         .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[nth];
       if (!range) return [];
@@ -48,6 +54,7 @@ export function mentionBoxes(page: Page, text: string, occurrence = 0, { scrollI
     text,
     occurrence,
     scrollIntoView,
+    inElement,
   );
 }
 
