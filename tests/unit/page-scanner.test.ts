@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * When the scan settles (src/content/scan/page-scanner.ts): once per run, after every root asked
- * for, and in a frame of its own when the scan has already used more than a slice of the current
- * one. The page's frames are played by hand here: `afterNextPaint` waits until the test paints.
+ * When the scan shows what it found and when it settles (src/content/scan/page-scanner.ts): each in
+ * a frame of its own when the scan has already used more than a slice of the current one; and it
+ * settles once per run, after every root asked for. The page's frames are played by hand here:
+ * `afterNextPaint` waits until the test paints.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MentionIndex } from '../../src/content/mentions';
 import { PageScanner, type ScannerHooks } from '../../src/content/scan/page-scanner';
+import { RootScan } from '../../src/content/scan/root-scan';
 import { compileMatcher } from '../../src/core/matcher';
 import { PACK_ALIASES } from '../support/matcher-arbitraries';
 
@@ -24,10 +26,19 @@ vi.mock('../../src/content/scan/scheduling', () => ({
   yieldToPage: () => Promise.resolve(),
 }));
 
+/** What happened, in order: the page painting, the scan walking a root, the scan showing what it found. */
+let events: Array<'paint' | 'walk' | 'show'> = [];
+
 /** The page paints a frame: whatever waits for one goes on. */
 function paint(): void {
+  events.push('paint');
   for (const resolve of framesAsked.splice(0)) resolve();
 }
+
+beforeEach(() => {
+  framesAsked.length = 0;
+  events = [];
+});
 
 /** Lets every promise continuation that is ready run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -38,7 +49,7 @@ function scannerWith(settled: ScannerHooks['settled']) {
     isOwnElement: () => false,
     foundShadowRoot: () => undefined,
     foundHidden: () => undefined,
-    showFound: () => undefined,
+    showFound: () => void events.push('show'),
     settled,
   };
   return { mentions, scanner: new PageScanner(compileMatcher(PACK_ALIASES), mentions, hooks, new AbortController().signal) };
@@ -52,7 +63,6 @@ function clockStepping(step: number): void {
 
 describe('the scan settles', () => {
   beforeEach(() => {
-    framesAsked.length = 0;
     document.body.innerHTML = '<p>Alibaba picked.</p>';
   });
   afterEach(() => vi.restoreAllMocks());
@@ -85,6 +95,59 @@ describe('the scan settles', () => {
       paint();
       await settle();
     }
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(mentions.size).toBe(2);
+  });
+});
+
+describe('the scan shows the blocks in view', () => {
+  beforeEach(() => {
+    // One paragraph in view, one far below it: the one in view is shown before the other is read.
+    document.body.innerHTML = '<p>Alibaba picked.</p><p class="below">Apple Intelligence too.</p>';
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const top = this.classList.contains('below') ? 5000 : 0;
+      return { top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20 } as DOMRect;
+    });
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the scan's own `this`
+    const walk = RootScan.prototype.walk;
+    vi.spyOn(RootScan.prototype, 'walk').mockImplementation(function (this: RootScan, deadline: number) {
+      events.push('walk');
+      return walk.call(this, deadline);
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Scans the page, and plays frames until the scan has settled. */
+  async function scanToTheEnd(scanner: PageScanner, settled: () => boolean): Promise<void> {
+    scanner.scan(document.body, { inViewFirst: true });
+    await settle();
+    while (!settled()) {
+      paint();
+      await settle();
+    }
+  }
+
+  it('in the frame it read them in when the scan used no more than a slice of it', async () => {
+    clockStepping(0);
+    const settled = vi.fn();
+    const { mentions, scanner } = scannerWith(settled);
+    await scanToTheEnd(scanner, () => settled.mock.calls.length > 0);
+    expect(events.indexOf('show')).toBeGreaterThan(0);
+    expect(events[events.indexOf('show') - 1]).toBe('walk');
+    expect(mentions.size).toBe(2);
+  });
+
+  it('in a frame of its own, after the page painted, when the scan used more than a slice of the frame', async () => {
+    clockStepping(3); // each slice reads the clock a few times: more than a 4 ms slice of work
+    const settled = vi.fn();
+    const { mentions, scanner } = scannerWith(settled);
+    await scanToTheEnd(scanner, () => settled.mock.calls.length > 0);
+    const shown = events.indexOf('show');
+    expect(shown).toBeGreaterThan(0);
+    expect(events.slice(0, shown)).toContain('walk');
+    expect(events[shown - 1]).toBe('paint');
+    // And the page paints what was shown before the scan reads on.
+    expect(events[shown + 1]).toBe('paint');
     expect(settled).toHaveBeenCalledTimes(1);
     expect(mentions.size).toBe(2);
   });

@@ -78,42 +78,49 @@ export class PageScanner {
     if (!this.#running) void this.#run();
   }
 
+  /**
+   * Slices until the queue is empty, then settles. Showing what was found and settling restyle and
+   * paint thousands of mentions on a long article, so each gets a frame of its own: when the scan
+   * has used more than a slice of the current frame, it waits for the next one first.
+   */
   async #run(): Promise<void> {
     this.#running = true;
     try {
       let lastPaint = performance.now(); // or the run's start
       let lastShown = lastPaint;
-      /** The scan's own time since then: a frame that holds some already is not given the settling too. */
+      /** The scan's own time since then: a frame that holds some already is not given the showing too. */
       let sinceLastPaint = 0;
+      const spent = (since: number) => {
+        const ms = performance.now() - since;
+        this.#stats.milliseconds += ms;
+        sinceLastPaint += ms;
+      };
+      const nextFrame = async () => {
+        await afterNextPaint();
+        lastPaint = performance.now();
+        sinceLastPaint = 0;
+      };
       for (;;) {
         while (!this.#signal.aborted && (this.#current || this.#queue.length > 0)) {
           const started = performance.now();
           const next = this.#slice(started + SLICE_MS);
-          if (next === 'paint' || started - lastShown >= SHOW_FOUND_EVERY_MS) {
+          spent(started);
+          const show = next === 'paint' || started - lastShown >= SHOW_FOUND_EVERY_MS;
+          if (show) {
+            if (sinceLastPaint > SLICE_MS) await nextFrame();
+            if (this.#signal.aborted) break;
+            const showing = performance.now();
             this.#hooks.showFound();
-            lastShown = started;
+            lastShown = showing;
+            spent(showing);
           }
-          const ended = performance.now();
-          this.#stats.milliseconds += ended - started;
-          sinceLastPaint += ended - started;
-          if (next === 'paint' || ended - lastPaint >= PAINT_EVERY_MS) {
-            await afterNextPaint();
-            lastPaint = performance.now();
-            sinceLastPaint = 0;
-          } else {
-            await yieldToPage();
-          }
+          if (show || performance.now() - lastPaint >= PAINT_EVERY_MS) await nextFrame();
+          else await yieldToPage();
         }
         if (this.#signal.aborted) break;
-        // Settling paints what was found off screen, thousands of mentions on a long article (about
-        // 20 ms on the 5 MB one). After up to PAINT_EVERY_MS of slices in the same frame, that made
-        // frames of 60–65 ms there: so once the scan has used more than a slice of this frame,
-        // settling waits for the next one, and what was queued meanwhile is scanned first.
         if (sinceLastPaint > SLICE_MS) {
-          await afterNextPaint();
-          lastPaint = performance.now();
-          sinceLastPaint = 0;
-          continue;
+          await nextFrame();
+          continue; // what the page changed meanwhile is scanned first
         }
         this.#hooks.settled(this.#stats);
         this.#stats = { textNodes: 0, milliseconds: 0 };
