@@ -22,7 +22,7 @@ export interface Run {
   textNodes: number;
   /** The floor: characters in those text nodes (every one of which a matcher must read). */
   characters?: number;
-  /** Tasks over 50 ms seen while it ran (the scan yields between slices; floor and mark.js do not). */
+  /** Tasks over 50 ms seen while it ran and took its highlights down again (the scan yields between slices; floor and mark.js do not). */
   longTasks: number;
   /** Frames that took over 50 ms to show while it ran: script, style and paint together (Chromium's Long Animation Frames). */
   longFrames?: number;
@@ -84,22 +84,30 @@ async function ours(aliases: AliasSpec[], compiled: CompiledAliases | null): Pro
   scan.start();
   const stats = await scanned; // the scan's own account: its slices and the last paint
   const count = scan.mentions.size;
-  await pauseForLongTaskEntries();
-  const longOnes = longTasks.stop();
   // What opening the popup costs on top: the mentions in page order (timed apart from the scan).
+  await nextFrameRendered();
   const orderStarted = performance.now();
   scan.mentions.inDocumentOrder();
   const orderMs = performance.now() - orderStarted;
-  const run = {
+  // Taking every highlight down, as pausing the site does, is watched too; and its frames are
+  // over, their entries delivered, before the next run begins watching.
+  await nextFrameRendered();
+  session.abort();
+  await nextFrameRendered();
+  await pauseForLongTaskEntries();
+  return {
     milliseconds: compileMs + stats.milliseconds,
     compileMs,
     orderMs,
     mentions: count,
     textNodes: stats.textNodes,
-    ...longOnes,
+    ...longTasks.stop(),
   };
-  session.abort(); // removes every highlight, as pausing the site does
-  return run;
+}
+
+async function nextFrameRendered(): Promise<void> {
+  await new Promise(requestAnimationFrame);
+  await afterRendering();
 }
 
 export interface CardOpenRun {
@@ -153,8 +161,7 @@ async function cardOpen(aliases: AliasSpec[], pack: Pack, messages: MessageBundl
     run.elapsedMs.push(shown - started);
     cards.close(false);
     // The close is rendered before the next open, so that each open's frame renders that open alone.
-    await new Promise(requestAnimationFrame);
-    await afterRendering();
+    await nextFrameRendered();
   }
   session.abort();
   return run;
