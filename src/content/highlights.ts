@@ -9,9 +9,10 @@
 import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from '../core/highlight-css';
 import type { Settings } from '../core/settings';
 import { firstOfEachTopic } from '../core/topics';
-import { HIGHLIGHT_RULES_ON, adoptStyleSheet, dropStyleSheet } from './browser-quirks';
+import { HIGHLIGHT_RULES_ON, adoptStyleSheet, dropStyleSheet, isPageGone } from './browser-quirks';
 import type { Mention } from './mentions';
 import { NearView } from './near-view';
+import { afterNextPaint } from './scan/scheduling';
 import { blockAround } from './scan/text-walker';
 
 export class HighlightPainter {
@@ -28,6 +29,8 @@ export class HighlightPainter {
    * (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
+  /** The roots of mentions found since the last `styleFound()` that were not styled then (a Set: each once). */
+  readonly #unstyledRoots = new Set<Node>();
   /** What the reader sees where the mention is: every mention, or the first of each topic. */
   readonly #painted = new Set<Mention>();
   /** Found, to be painted with the next `paintFound()`. */
@@ -79,6 +82,19 @@ export class HighlightPainter {
   /** A newly found mention, painted with the next `paintFound()`; with "first mention only", by `repaint`, which knows the order. */
   added(mention: Mention): void {
     if (!this.#firstOnly) this.#found.add(mention);
+    for (const range of mention.ranges) {
+      const root = range.startContainer.getRootNode();
+      if (!this.#styledRoots.has(root as Document | ShadowRoot)) this.#unstyledRoots.add(root);
+    }
+  }
+
+  /**
+   * Styles the documents and shadow roots of the mentions found that are not styled yet, so that
+   * the scan can give that restyle a frame of its own before it paints them (ScannerHooks.styleFound).
+   */
+  styleFound(): void {
+    for (const root of this.#unstyledRoots) this.#styleRoot(root);
+    this.#unstyledRoots.clear();
   }
 
   /**
@@ -165,14 +181,16 @@ export class HighlightPainter {
   }
 
   #styleRootsOf(mention: Mention): void {
-    for (const range of mention.ranges) {
-      const root = range.startContainer.getRootNode();
-      if (root !== document && !(root instanceof ShadowRoot)) continue;
-      if (this.#styledRoots.has(root as Document | ShadowRoot)) continue;
-      this.#styledRoots.add(root as Document | ShadowRoot);
-      adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
-      if (root === document) restyleDocumentNow();
-    }
+    for (const range of mention.ranges) this.#styleRoot(range.startContainer.getRootNode());
+  }
+
+  /** Adopts our sheet in `root` if it is a document or shadow root not styled yet. */
+  #styleRoot(root: Node): void {
+    if (root !== document && !(root instanceof ShadowRoot)) return; // a node the page took out
+    if (this.#styledRoots.has(root as Document | ShadowRoot)) return;
+    this.#styledRoots.add(root as Document | ShadowRoot);
+    adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
+    if (root === document) restyleDocumentNow();
   }
 
   #sheetFor(root: Document | ShadowRoot): CSSStyleSheet {
@@ -183,19 +201,28 @@ export class HighlightPainter {
     this.#nearView.disconnect();
     CSS.highlights.delete(MENTION_HIGHLIGHT);
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
-    for (const root of this.#styledRoots) dropStyleSheet(root, this.#sheetFor(root));
-    if (this.#styledRoots.has(document)) restyleDocumentNow();
+    const styled = [...this.#styledRoots];
     this.#styledRoots.clear();
+    this.#unstyledRoots.clear();
+    const dropSheets = () => {
+      for (const root of styled) dropStyleSheet(root, this.#sheetFor(root));
+      if (styled.includes(document)) restyleDocumentNow();
+    };
+    // Dropping the sheet restyles the whole page, as adopting it did: not in the frame that takes
+    // the highlights down (on the 5 MB article the two made a 56 ms frame). A page that is gone has no frames.
+    if (isPageGone()) dropSheets();
+    else void afterNextPaint().then(dropSheets);
   }
 }
 
 /**
  * Restyles the document now, in the task that changed our stylesheet, not in the next frame's
- * rendering step. A change to the document's sheet restyles every element (24–30 ms on the 5 MB
- * benchmark article in Chromium, where the scan shows its first mentions in a task just after a
- * paint). Left to the rendering step, the restyle came after the wait for the frame's start, which
- * Chromium counts in the frame (Long Animation Frames, https://w3c.github.io/long-animation-frames/):
- * that frame took 50–55 ms. Done here, it runs during that wait. A hidden page draws no frame.
+ * rendering step. Any `::highlight()` rule restyles every element (24–30 ms on the 5 MB benchmark
+ * article in Chromium; a rule without one, 3 ms). Left to the rendering step, that restyle came
+ * after the wait for the frame's start, which Chromium counts in the frame (Long Animation Frames,
+ * https://w3c.github.io/long-animation-frames/), and joined the painting of the first mentions:
+ * 50–55 ms frames. Done here, in the scan's styling step (styleFound, which then lets a frame pass
+ * before the mentions are painted), it runs during that wait. A hidden page draws no frame.
  */
 function restyleDocumentNow(): void {
   if (!document.hidden) void getComputedStyle(document.documentElement).color;

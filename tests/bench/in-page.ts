@@ -93,7 +93,8 @@ async function ours(aliases: AliasSpec[], compiled: CompiledAliases | null): Pro
   // over, their entries delivered, before the next run begins watching.
   await nextFrameRendered();
   session.abort();
-  await nextFrameRendered();
+  await nextFrameRendered(); // the highlights go
+  await nextFrameRendered(); // and the stylesheet, after the frame that took them away
   await pauseForLongTaskEntries();
   return {
     milliseconds: compileMs + stats.milliseconds,

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * When the scan shows what it found and when it settles (src/content/scan/page-scanner.ts): each in
- * a frame of its own when the scan has already used more than a slice of the current one; and it
- * settles once per run, after every root asked for. The page's frames are played by hand here:
+ * When the scan styles the page for what it found, shows it and settles
+ * (src/content/scan/page-scanner.ts): each in a frame of its own when the scan has already used
+ * more than a slice of the current one; and it settles once per run, after every root asked for. The page's frames are played by hand here:
  * `afterNextPaint` waits until the test paints.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,8 +26,8 @@ vi.mock('../../src/content/scan/scheduling', () => ({
   yieldToPage: () => Promise.resolve(),
 }));
 
-/** What happened, in order: the page painting, the scan walking a root, the scan showing what it found. */
-let events: Array<'paint' | 'walk' | 'show'> = [];
+/** What happened, in order: the page painting, the scan walking a root, styling the page, showing what it found. */
+let events: Array<'paint' | 'walk' | 'style' | 'show'> = [];
 
 /** The page paints a frame: whatever waits for one goes on. */
 function paint(): void {
@@ -43,22 +43,32 @@ beforeEach(() => {
 /** Lets every promise continuation that is ready run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function scannerWith(settled: ScannerHooks['settled']) {
+/** `styleMs`: how long styling the page for its first mentions takes (a long article's restyle). */
+function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0 } = {}) {
   const mentions = new MentionIndex();
+  let styled = false;
   const hooks: ScannerHooks = {
     isOwnElement: () => false,
     foundShadowRoot: () => undefined,
     foundHidden: () => undefined,
+    styleFound: () => {
+      if (styled) return;
+      styled = true;
+      events.push('style');
+      clock.now += styleMs;
+    },
     showFound: () => void events.push('show'),
     settled,
   };
   return { mentions, scanner: new PageScanner(compileMatcher(PACK_ALIASES), mentions, hooks, new AbortController().signal) };
 }
 
+const clock = { now: 0 };
+
 /** The clock: `performance.now()` moves on by `step` ms at each reading. */
 function clockStepping(step: number): void {
-  let now = 0;
-  vi.spyOn(performance, 'now').mockImplementation(() => (now += step));
+  clock.now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => (clock.now += step));
 }
 
 describe('the scan settles', () => {
@@ -133,7 +143,18 @@ describe('the scan shows the blocks in view', () => {
     const { mentions, scanner } = scannerWith(settled);
     await scanToTheEnd(scanner, () => settled.mock.calls.length > 0);
     expect(events.indexOf('show')).toBeGreaterThan(0);
-    expect(events[events.indexOf('show') - 1]).toBe('walk');
+    expect(events.slice(events.indexOf('show') - 2, events.indexOf('show'))).toEqual(['walk', 'style']);
+    expect(mentions.size).toBe(2);
+  });
+
+  it('after a frame of its own for styling the page, when that took more than a slice', async () => {
+    clockStepping(0);
+    const settled = vi.fn();
+    const { mentions, scanner } = scannerWith(settled, { styleMs: 25 });
+    await scanToTheEnd(scanner, () => settled.mock.calls.length > 0);
+    const shown = events.indexOf('show');
+    expect(events.slice(shown - 3, shown + 2)).toEqual(['walk', 'style', 'paint', 'show', 'paint']);
+    expect(settled).toHaveBeenCalledTimes(1);
     expect(mentions.size).toBe(2);
   });
 
@@ -145,7 +166,8 @@ describe('the scan shows the blocks in view', () => {
     const shown = events.indexOf('show');
     expect(shown).toBeGreaterThan(0);
     expect(events.slice(0, shown)).toContain('walk');
-    expect(events[shown - 1]).toBe('paint');
+    // Styling the page took no more than a slice here: it shares the frame with the showing.
+    expect(events.slice(shown - 2, shown)).toEqual(['paint', 'style']);
     // And the page paints what was shown before the scan reads on.
     expect(events[shown + 1]).toBe('paint');
     expect(settled).toHaveBeenCalledTimes(1);

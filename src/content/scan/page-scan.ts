@@ -131,6 +131,7 @@ export class PageScan {
         this.#mutations.observe(root);
       },
       foundHidden: (element: Element) => this.#visibility.watchHidden(element),
+      styleFound: () => this.painter.styleFound(),
       showFound: () => this.painter.paintFound(),
       settled: (stats: ScanStats) => {
         const started = performance.now();

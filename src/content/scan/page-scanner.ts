@@ -16,6 +16,11 @@ export interface ScannerHooks {
   /** This element holds text that was left out because it is not rendered now (it may be later). */
   foundHidden(element: Element): void;
   /**
+   * Before showing what was found, and before settling: style the page for the mentions found,
+   * where it is not styled yet. For a document's first mentions that restyles all of it.
+   */
+  styleFound(): void;
+  /**
    * Time to show what was found so far: the blocks in view are done, or a scan has kept going
    * for a second (a page that never stops changing). Everything else is shown when it settles.
    */
@@ -79,22 +84,27 @@ export class PageScanner {
   }
 
   /**
-   * Slices until the queue is empty, then settles. Showing what was found and settling restyle and
-   * paint thousands of mentions on a long article, so each gets a frame of its own: when the scan
-   * has used more than a slice of the current frame, it waits for the next one first.
+   * Slices until the queue is empty, then settles. Styling the page for its first mentions,
+   * showing what was found and settling each restyle or paint the whole of a long article (the
+   * restyle alone takes 24–30 ms on the 5 MB one), so none of them is added to a frame in which the
+   * scan has already worked more than a slice: it waits for the next frame first.
    */
   async #run(): Promise<void> {
     this.#running = true;
     try {
       let lastPaint = performance.now(); // or the run's start
       let lastShown = lastPaint;
-      /** The scan's own time since then: a frame that holds some already is not given the showing too. */
+      /** The scan's own time since then. */
       let sinceLastPaint = 0;
-      const spent = (since: number) => {
-        const ms = performance.now() - since;
+      const timed = <T>(work: () => T): T => {
+        const started = performance.now();
+        const result = work();
+        const ms = performance.now() - started;
         this.#stats.milliseconds += ms;
         sinceLastPaint += ms;
+        return result;
       };
+      const busy = () => sinceLastPaint > SLICE_MS;
       const nextFrame = async () => {
         await afterNextPaint();
         lastPaint = performance.now();
@@ -102,25 +112,29 @@ export class PageScanner {
       };
       for (;;) {
         while (!this.#signal.aborted && (this.#current || this.#queue.length > 0)) {
-          const started = performance.now();
-          const next = this.#slice(started + SLICE_MS);
-          spent(started);
-          const show = next === 'paint' || started - lastShown >= SHOW_FOUND_EVERY_MS;
+          const next = timed(() => this.#slice(performance.now() + SLICE_MS));
+          const show = next === 'paint' || performance.now() - lastShown >= SHOW_FOUND_EVERY_MS;
           if (show) {
-            if (sinceLastPaint > SLICE_MS) await nextFrame();
+            if (busy()) await nextFrame();
+            if (!this.#signal.aborted) timed(() => this.#hooks.styleFound());
+            if (busy()) await nextFrame();
             if (this.#signal.aborted) break;
-            const showing = performance.now();
-            this.#hooks.showFound();
-            lastShown = showing;
-            spent(showing);
+            timed(() => this.#hooks.showFound());
+            lastShown = performance.now();
           }
           if (show || performance.now() - lastPaint >= PAINT_EVERY_MS) await nextFrame();
           else await yieldToPage();
         }
         if (this.#signal.aborted) break;
-        if (sinceLastPaint > SLICE_MS) {
+        // After each wait, what the page changed meanwhile is scanned first.
+        if (busy()) {
           await nextFrame();
-          continue; // what the page changed meanwhile is scanned first
+          continue;
+        }
+        timed(() => this.#hooks.styleFound());
+        if (busy()) {
+          await nextFrame();
+          continue;
         }
         this.#hooks.settled(this.#stats);
         this.#stats = { textNodes: 0, milliseconds: 0 };
