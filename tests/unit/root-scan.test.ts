@@ -2,7 +2,8 @@
 /**
  * The two-pass scan of a root (src/content/scan/root-scan.ts) against the reading it saves work
  * on: every block of the root read whole as prose (text-walker.ts). On random trees of blocks,
- * inline elements, `<br>`s, scripts and `hidden` elements holding pieces of the aliases, both must
+ * inline elements, `<br>`s, scripts and `hidden` elements holding pieces of the aliases (and text
+ * long or short), both must
  * find the same mentions, and every `hidden` element that may hold one must be watched.
  */
 import fc from 'fast-check';
@@ -37,6 +38,8 @@ const piece = fc.constantFrom(
   '巴巴',
   ' ',
   '',
+  // Long enough for the sieve to ask whether it is a script's before reading it (root-scan.ts, LONG_TEXT).
+  '; '.repeat(150),
 );
 const text = fc.array(piece, { minLength: 1, maxLength: 3 }).map((pieces) => pieces.join(''));
 const { tree } = fc.letrec<{ tree: Tree; element: Tree }>((self) => ({
