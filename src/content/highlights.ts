@@ -22,8 +22,8 @@ export class HighlightPainter {
   readonly #documentSheet = new CSSStyleSheet();
   readonly #shadowRootSheet = new CSSStyleSheet();
   /**
-   * Every document or shadow root that holds a range, styled when its first range is painted:
-   * adopting a stylesheet restyles the whole document (tens of milliseconds on a long page, see
+   * Every document or shadow root that holds a range, styled just before its first mentions are
+   * painted (styleFound, or when they are painted): adopting a stylesheet restyles the whole document (tens of milliseconds on a long page, see
    * browser-quirks.ts, HIGHLIGHT_RULES_ON), which a page without mentions should not pay for.
    * Shadow roots too: `::highlight()` rules do not reach into them in Firefox
    * (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
@@ -59,7 +59,7 @@ export class HighlightPainter {
     this.#documentSheet.replaceSync(highlightCss(settings, HIGHLIGHT_RULES_ON));
     this.#shadowRootSheet.replaceSync(highlightCss(settings));
     this.#firstOnly = settings.firstOnly;
-    if (this.#styledRoots.has(document)) restyleDocumentNow();
+    if (this.#styledRoots.size > 0) restyleNow();
   }
 
   /**
@@ -81,20 +81,21 @@ export class HighlightPainter {
 
   /** A newly found mention, painted with the next `paintFound()`; with "first mention only", by `repaint`, which knows the order. */
   added(mention: Mention): void {
-    if (!this.#firstOnly) this.#found.add(mention);
-    for (const range of mention.ranges) {
-      const root = range.startContainer.getRootNode();
-      if (!this.#styledRoots.has(root as Document | ShadowRoot)) this.#unstyledRoots.add(root);
-    }
+    if (this.#firstOnly) return;
+    this.#found.add(mention);
+    for (const root of rootsOf(mention)) if (!this.#styledRoots.has(root as Document | ShadowRoot)) this.#unstyledRoots.add(root);
   }
 
   /**
-   * Styles the documents and shadow roots of the mentions found that are not styled yet, so that
-   * the scan can give that restyle a frame of its own before it paints them (ScannerHooks.styleFound).
+   * Styles the documents and shadow roots of the mentions to be painted next that are not styled
+   * yet, so that the scan can give that restyle a frame of its own before it paints them
+   * (ScannerHooks.styleFound). With "first mention only" they are styled when `repaint` paints them.
    */
   styleFound(): void {
-    for (const root of this.#unstyledRoots) this.#styleRoot(root);
+    let adopted = false;
+    for (const root of this.#unstyledRoots) adopted = this.#styleRoot(root) || adopted;
     this.#unstyledRoots.clear();
+    if (adopted) restyleNow();
   }
 
   /**
@@ -150,7 +151,9 @@ export class HighlightPainter {
     }
     // Styled when painted, near or not: a mention far down would otherwise bring the restyle
     // into the middle of the reader's scroll.
-    for (const mention of added) this.#styleRootsOf(mention);
+    let adopted = false;
+    for (const mention of added) for (const root of rootsOf(mention)) adopted = this.#styleRoot(root) || adopted;
+    if (adopted) restyleNow();
     for (const mention of near) this.#register(mention);
   }
 
@@ -180,17 +183,13 @@ export class HighlightPainter {
     for (const range of mention.ranges) this.#mentions.delete(range);
   }
 
-  #styleRootsOf(mention: Mention): void {
-    for (const range of mention.ranges) this.#styleRoot(range.startContainer.getRootNode());
-  }
-
-  /** Adopts our sheet in `root` if it is a document or shadow root not styled yet. */
-  #styleRoot(root: Node): void {
-    if (root !== document && !(root instanceof ShadowRoot)) return; // a node the page took out
-    if (this.#styledRoots.has(root as Document | ShadowRoot)) return;
+  /** Adopts our sheet in `root` if it is a document or shadow root not styled yet; says whether it did (the caller restyles). */
+  #styleRoot(root: Node): boolean {
+    if (root !== document && !(root instanceof ShadowRoot)) return false; // a node the page took out
+    if (this.#styledRoots.has(root as Document | ShadowRoot)) return false;
     this.#styledRoots.add(root as Document | ShadowRoot);
     adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
-    if (root === document) restyleDocumentNow();
+    return true;
   }
 
   #sheetFor(root: Document | ShadowRoot): CSSStyleSheet {
@@ -206,7 +205,7 @@ export class HighlightPainter {
     this.#unstyledRoots.clear();
     const dropSheets = () => {
       for (const root of styled) dropStyleSheet(root, this.#sheetFor(root));
-      if (styled.includes(document)) restyleDocumentNow();
+      if (styled.length > 0) restyleNow();
     };
     // Dropping the sheet restyles the whole page, as adopting it did: not in the frame that takes
     // the highlights down (on the 5 MB article the two made a 56 ms frame). A page that is gone has no frames.
@@ -215,15 +214,22 @@ export class HighlightPainter {
   }
 }
 
+/** The documents and shadow roots a mention's ranges are in (one, but a range is asked for its own). */
+function rootsOf(mention: Mention): Node[] {
+  return mention.ranges.map((range) => range.startContainer.getRootNode());
+}
+
 /**
- * Restyles the document now, in the task that changed our stylesheet, not in the next frame's
- * rendering step. Any `::highlight()` rule restyles every element (24–30 ms on the 5 MB benchmark
- * article in Chromium; a rule without one, 3 ms). Left to the rendering step, that restyle came
- * after the wait for the frame's start, which Chromium counts in the frame (Long Animation Frames,
- * https://w3c.github.io/long-animation-frames/), and joined the painting of the first mentions:
- * 50–55 ms frames. Done here, in the scan's styling step (styleFound, which then lets a frame pass
- * before the mentions are painted), it runs during that wait. A hidden page draws no frame.
+ * Restyles the page now (the document and its shadow roots), in the task that changed our
+ * stylesheets, not in the next frame's rendering step. Any `::highlight()` rule restyles every
+ * element it can reach (24–30 ms on the 5 MB benchmark article in Chromium; a rule without one,
+ * 3 ms). Left to the rendering step, that restyle came after the wait for the frame's start, which
+ * Chromium counts in the frame (Long Animation Frames, https://w3c.github.io/long-animation-frames/),
+ * and with the painting of the first mentions: 50–55 ms frames. Done in the task, it runs during
+ * that wait when the task follows a paint (the scan's styling step waits for one after a busy
+ * frame), and the boxes read next do not wait for it. A hidden page draws no frame; a page that is
+ * gone has none either, and Firefox may throw there.
  */
-function restyleDocumentNow(): void {
-  if (!document.hidden) void getComputedStyle(document.documentElement).color;
+function restyleNow(): void {
+  if (!document.hidden && !isPageGone()) void getComputedStyle(document.documentElement).color;
 }

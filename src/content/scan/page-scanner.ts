@@ -84,9 +84,9 @@ export class PageScanner {
   }
 
   /**
-   * Slices until the queue is empty, then settles. Styling the page for its first mentions,
-   * showing what was found and settling each restyle or paint the whole of a long article (the
-   * restyle alone takes 24–30 ms on the 5 MB one), so none of them is added to a frame in which the
+   * Slices until the queue is empty, then settles. Three steps can each cost a long article tens of
+   * milliseconds: styling the page for its first mentions (a restyle of every element, 24–30 ms on
+   * the 5 MB one), showing what was found, and settling. None of them joins a frame in which the
    * scan has already worked more than a slice: it waits for the next frame first.
    */
   async #run(): Promise<void> {
@@ -94,7 +94,7 @@ export class PageScanner {
     try {
       let lastPaint = performance.now(); // or the run's start
       let lastShown = lastPaint;
-      /** The scan's own time since then. */
+      /** The scan's own time since the last paint. */
       let sinceLastPaint = 0;
       const timed = <T>(work: () => T): T => {
         const started = performance.now();
@@ -104,20 +104,26 @@ export class PageScanner {
         sinceLastPaint += ms;
         return result;
       };
-      const busy = () => sinceLastPaint > SLICE_MS;
       const nextFrame = async () => {
         await afterNextPaint();
         lastPaint = performance.now();
         sinceLastPaint = 0;
+      };
+      /** Waits for the next frame if the scan has worked more than a slice in this one; says whether it waited. */
+      const nextFrameIfBusy = async () => {
+        if (sinceLastPaint <= SLICE_MS) return false;
+        await nextFrame();
+        return true;
       };
       for (;;) {
         while (!this.#signal.aborted && (this.#current || this.#queue.length > 0)) {
           const next = timed(() => this.#slice(performance.now() + SLICE_MS));
           const show = next === 'paint' || performance.now() - lastShown >= SHOW_FOUND_EVERY_MS;
           if (show) {
-            if (busy()) await nextFrame();
-            if (!this.#signal.aborted) timed(() => this.#hooks.styleFound());
-            if (busy()) await nextFrame();
+            await nextFrameIfBusy();
+            if (this.#signal.aborted) break;
+            timed(() => this.#hooks.styleFound());
+            await nextFrameIfBusy();
             if (this.#signal.aborted) break;
             timed(() => this.#hooks.showFound());
             lastShown = performance.now();
@@ -126,16 +132,10 @@ export class PageScanner {
           else await yieldToPage();
         }
         if (this.#signal.aborted) break;
-        // After each wait, what the page changed meanwhile is scanned first.
-        if (busy()) {
-          await nextFrame();
-          continue;
-        }
+        // After a wait, what the page changed meanwhile is scanned first.
+        if (await nextFrameIfBusy()) continue;
         timed(() => this.#hooks.styleFound());
-        if (busy()) {
-          await nextFrame();
-          continue;
-        }
+        if (await nextFrameIfBusy()) continue;
         this.#hooks.settled(this.#stats);
         this.#stats = { textNodes: 0, milliseconds: 0 };
         // A root queued by what settling called is not left waiting for the next one.
