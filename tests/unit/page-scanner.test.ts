@@ -43,8 +43,11 @@ beforeEach(() => {
 /** Lets every promise continuation that is ready run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** `styleMs`: how long styling the page for its first mentions takes (a long article's restyle). */
-function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0 } = {}) {
+/**
+ * `styleMs`: how long styling the page for its first mentions takes (a long article's restyle);
+ * later calls find the page styled and cost nothing.
+ */
+function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0, signal = new AbortController().signal } = {}) {
   const mentions = new MentionIndex();
   let styled = false;
   const hooks: ScannerHooks = {
@@ -52,15 +55,14 @@ function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0 } = {}) {
     foundShadowRoot: () => undefined,
     foundHidden: () => undefined,
     styleFound: () => {
-      if (styled) return;
-      styled = true;
       events.push('style');
-      clock.now += styleMs;
+      if (!styled) clock.now += styleMs;
+      styled = true;
     },
     showFound: () => void events.push('show'),
     settled,
   };
-  return { mentions, scanner: new PageScanner(compileMatcher(PACK_ALIASES), mentions, hooks, new AbortController().signal) };
+  return { mentions, scanner: new PageScanner(compileMatcher(PACK_ALIASES), mentions, hooks, signal) };
 }
 
 const clock = { now: 0 };
@@ -131,7 +133,8 @@ describe('the scan shows the blocks in view', () => {
   async function scanToTheEnd(scanner: PageScanner, settled: () => boolean): Promise<void> {
     scanner.scan(document.body, { inViewFirst: true });
     await settle();
-    while (!settled()) {
+    for (let frames = 0; !settled(); frames++) {
+      if (frames === 100) throw new Error('the scan did not settle in 100 frames');
       paint();
       await settle();
     }
@@ -155,6 +158,8 @@ describe('the scan shows the blocks in view', () => {
     const shown = events.indexOf('show');
     expect(events.slice(shown - 3, shown + 2)).toEqual(['walk', 'style', 'paint', 'show', 'paint']);
     expect(settled).toHaveBeenCalledTimes(1);
+    // Styled once more before settling, which finds nothing new to style.
+    expect(events.filter((event) => event === 'style')).toHaveLength(2);
     expect(mentions.size).toBe(2);
   });
 
@@ -172,5 +177,28 @@ describe('the scan shows the blocks in view', () => {
     expect(events[shown + 1]).toBe('paint');
     expect(settled).toHaveBeenCalledTimes(1);
     expect(mentions.size).toBe(2);
+  });
+
+  it('neither styles nor shows anything once the scan is stopped while it waits for a frame', async () => {
+    clockStepping(3); // busy: styling and showing wait for a frame
+    const settled = vi.fn();
+    const session = new AbortController();
+    const { mentions, scanner } = scannerWith(settled, { signal: session.signal });
+    scanner.scan(document.body, { inViewFirst: true });
+    await settle();
+    for (let frames = 0; !events.includes('walk') || framesAsked.length === 0; frames++) {
+      if (frames === 100) throw new Error('the scan did not wait for a frame');
+      paint();
+      await settle();
+    }
+    session.abort();
+    for (let frames = 0; frames < 5; frames++) {
+      paint();
+      await settle();
+    }
+    expect(events).not.toContain('style');
+    expect(events).not.toContain('show');
+    expect(settled).not.toHaveBeenCalled();
+    expect(mentions.size).toBe(1); // the block in view, read before the stop
   });
 });

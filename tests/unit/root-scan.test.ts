@@ -138,4 +138,16 @@ describe('the two-pass scan of a root', () => {
     expect(segments).toEqual([]);
     expect([...hidden].map((element) => element.outerHTML)).toEqual(['<p hidden="">Apple <em>Intelligence</em></p>']);
   });
+
+  it("does not read a long script's text, which the reading of prose steps over, where no mention is under way", () => {
+    // Were the script's text read, the sieve would let it through for its alias, and the hidden
+    // element around it would be watched (as a short script's is): showing it shows no prose.
+    const filler = '; '.repeat(150);
+    document.body.innerHTML = `<p>Before.</p><div hidden><script>${filler}Alibaba</script></div><div hidden><script>Alibaba</script></div>`;
+    const [longScript, shortScript] = document.body.querySelectorAll('div');
+    const { segments, hidden } = scanTwoPasses(document.body);
+    expect(segments).toEqual([]);
+    expect(hidden.has(longScript!)).toBe(false);
+    expect(hidden.has(shortScript!)).toBe(true);
+  });
 });

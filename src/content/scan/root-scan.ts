@@ -98,7 +98,7 @@ export class RootScan {
     let count = 0;
     for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
       const data = text.data;
-      if (sieve.carrying || (!(data.length >= LONG_TEXT && isScriptLike(text)) && (quickTest === undefined || quickTest.test(data)))) {
+      if (sieve.carrying || (!(data.length >= LONG_TEXT && isNeverProse(text)) && (quickTest === undefined || quickTest.test(data)))) {
         // Whether a text node is in something never scanned costs a look up the tree: asked only
         // where a mention may be under way, before or after it. One in something never scanned
         // that may hold part of a mention goes on too: its `hidden` element is watched.
@@ -215,9 +215,9 @@ const LONG_TEXT = 256;
  * whatever the page does with it: the reading of prose steps over such an element. Where no mention
  * is under way, such text cannot hold part of one, so the sieve need not read it.
  */
-function isScriptLike(text: Text): boolean {
+function isNeverProse(text: Text): boolean {
   const parent = text.parentNode;
-  return parent !== null && parent.nodeType === 1 && nameRole((parent as Element).localName) === 'skip';
+  return parent !== null && parent.nodeType === Node.ELEMENT_NODE && nameRole((parent as Element).localName) === 'skip';
 }
 
 /** A native TreeWalker over a root, and where it stopped: a walk goes on later only if the page has not moved its place meanwhile. */
