@@ -22,7 +22,7 @@ export interface Run {
   textNodes: number;
   /** The floor: characters in those text nodes (every one of which a matcher must read). */
   characters?: number;
-  /** Tasks over 50 ms seen while it ran and took its highlights down again (the scan yields between slices; floor and mark.js do not). */
+  /** Tasks over 50 ms seen while it ran, put its mentions in page order and took its highlights down again (the scan yields between slices; floor and mark.js do not). */
   longTasks: number;
   /** Frames that took over 50 ms to show while it ran: script, style and paint together (Chromium's Long Animation Frames). */
   longFrames?: number;
