@@ -45,9 +45,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * `styleMs`: how long styling the page for its first mentions takes (a long article's restyle);
- * later calls find the page styled and cost nothing.
+ * later calls find the page styled and cost nothing, unless `styleMsEveryTime`.
  */
-function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0, signal = new AbortController().signal } = {}) {
+function scannerWith(
+  settled: ScannerHooks['settled'],
+  { styleMs = 0, styleMsEveryTime = false, signal = new AbortController().signal } = {},
+) {
   const mentions = new MentionIndex();
   let styled = false;
   const hooks: ScannerHooks = {
@@ -56,7 +59,7 @@ function scannerWith(settled: ScannerHooks['settled'], { styleMs = 0, signal = n
     foundHidden: () => undefined,
     styleFound: () => {
       events.push('style');
-      if (!styled) clock.now += styleMs;
+      if (!styled || styleMsEveryTime) clock.now += styleMs;
       styled = true;
     },
     showFound: () => void events.push('show'),
@@ -160,6 +163,15 @@ describe('the scan shows the blocks in view', () => {
     expect(settled).toHaveBeenCalledTimes(1);
     // Styled once more before settling, which finds nothing new to style.
     expect(events.filter((event) => event === 'style')).toHaveLength(2);
+    expect(mentions.size).toBe(2);
+  });
+
+  it('and settles even when styling the page takes more than a slice every time it is asked', async () => {
+    clockStepping(0);
+    const settled = vi.fn();
+    const { mentions, scanner } = scannerWith(settled, { styleMs: 25, styleMsEveryTime: true });
+    await scanToTheEnd(scanner, () => settled.mock.calls.length > 0);
+    expect(settled).toHaveBeenCalledTimes(1);
     expect(mentions.size).toBe(2);
   });
 

@@ -132,10 +132,15 @@ export class PageScanner {
           else await yieldToPage();
         }
         if (this.#signal.aborted) break;
-        // After a wait, what the page changed meanwhile is scanned first.
+        // After a wait, what the page changed meanwhile is scanned first. Styling is asked once per
+        // settling: were it asked again after its own frame, a styling step that keeps taking more
+        // than a slice would never let the scan settle.
         if (await nextFrameIfBusy()) continue;
         timed(() => this.#hooks.styleFound());
-        if (await nextFrameIfBusy()) continue;
+        if (await nextFrameIfBusy()) {
+          if (this.#signal.aborted) break;
+          if (this.#current || this.#queue.length > 0) continue;
+        }
         this.#hooks.settled(this.#stats);
         this.#stats = { textNodes: 0, milliseconds: 0 };
         // A root queued by what settling called is not left waiting for the next one.
