@@ -23,14 +23,18 @@ export class HighlightPainter {
   readonly #shadowRootSheet = new CSSStyleSheet();
   /**
    * Every document or shadow root that holds a range, styled just before its first mentions are
-   * painted (styleFound, or when they are painted): adopting a stylesheet restyles the whole document (tens of milliseconds on a long page, see
-   * browser-quirks.ts, HIGHLIGHT_RULES_ON), which a page without mentions should not pay for.
-   * Shadow roots too: `::highlight()` rules do not reach into them in Firefox
-   * (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
+   * painted (styleFound, or when they are painted): adopting a stylesheet restyles the whole
+   * document (tens of milliseconds on a long page, see browser-quirks.ts, HIGHLIGHT_RULES_ON),
+   * which a page without mentions should not pay for. Shadow roots too: `::highlight()` rules do
+   * not reach into them in Firefox (https://bugzilla.mozilla.org/show_bug.cgi?id=1868009).
    */
   readonly #styledRoots = new Set<Document | ShadowRoot>();
-  /** The roots of mentions found since the last `styleFound()` that were not styled then (a Set: each once). */
-  readonly #unstyledRoots = new Set<Node>();
+  /**
+   * The roots of the mentions found since the last `styleFound()`, which takes them: a second call
+   * with nothing new found costs nothing, where asking every mention found for its root again (on
+   * the 5 MB article, thousands) would cost each call as much as the first.
+   */
+  readonly #rootsFound = new Set<Node>();
   /** What the reader sees where the mention is: every mention, or the first of each topic. */
   readonly #painted = new Set<Mention>();
   /** Found, to be painted with the next `paintFound()`. */
@@ -83,7 +87,7 @@ export class HighlightPainter {
   added(mention: Mention): void {
     if (this.#firstOnly) return;
     this.#found.add(mention);
-    for (const root of rootsOf(mention)) if (!this.#styledRoots.has(root as Document | ShadowRoot)) this.#unstyledRoots.add(root);
+    for (const root of rootsOf(mention)) this.#rootsFound.add(root);
   }
 
   /**
@@ -92,10 +96,8 @@ export class HighlightPainter {
    * (ScannerHooks.styleFound). With "first mention only" they are styled when `repaint` paints them.
    */
   styleFound(): void {
-    let adopted = false;
-    for (const root of this.#unstyledRoots) adopted = this.#styleRoot(root) || adopted;
-    this.#unstyledRoots.clear();
-    if (adopted) restyleNow();
+    this.#style(this.#rootsFound);
+    this.#rootsFound.clear();
   }
 
   /**
@@ -151,9 +153,7 @@ export class HighlightPainter {
     }
     // Styled when painted, near or not: a mention far down would otherwise bring the restyle
     // into the middle of the reader's scroll.
-    let adopted = false;
-    for (const mention of added) for (const root of rootsOf(mention)) adopted = this.#styleRoot(root) || adopted;
-    if (adopted) restyleNow();
+    this.#style(added.flatMap(rootsOf));
     for (const mention of near) this.#register(mention);
   }
 
@@ -183,13 +183,17 @@ export class HighlightPainter {
     for (const range of mention.ranges) this.#mentions.delete(range);
   }
 
-  /** Adopts our sheet in `root` if it is a document or shadow root not styled yet; says whether it did (the caller restyles). */
-  #styleRoot(root: Node): boolean {
-    if (root !== document && !(root instanceof ShadowRoot)) return false; // a node the page took out
-    if (this.#styledRoots.has(root as Document | ShadowRoot)) return false;
-    this.#styledRoots.add(root as Document | ShadowRoot);
-    adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
-    return true;
+  /** Adopts our sheet in those of `roots` that are documents or shadow roots not styled yet, then restyles once. */
+  #style(roots: Iterable<Node>): void {
+    let adopted = false;
+    for (const root of roots) {
+      if (root !== document && !(root instanceof ShadowRoot)) continue; // a node the page took out
+      if (this.#styledRoots.has(root as Document | ShadowRoot)) continue;
+      this.#styledRoots.add(root as Document | ShadowRoot);
+      adoptStyleSheet(root as Document | ShadowRoot, this.#sheetFor(root as Document | ShadowRoot));
+      adopted = true;
+    }
+    if (adopted) restyleNow();
   }
 
   #sheetFor(root: Document | ShadowRoot): CSSStyleSheet {
@@ -202,7 +206,7 @@ export class HighlightPainter {
     CSS.highlights.delete(ACTIVE_HIGHLIGHT);
     const styled = [...this.#styledRoots];
     this.#styledRoots.clear();
-    this.#unstyledRoots.clear();
+    this.#rootsFound.clear();
     const dropSheets = () => {
       for (const root of styled) dropStyleSheet(root, this.#sheetFor(root));
       if (styled.length > 0) restyleNow();
@@ -214,7 +218,7 @@ export class HighlightPainter {
   }
 }
 
-/** The documents and shadow roots a mention's ranges are in (one, but a range is asked for its own). */
+/** The documents and shadow roots a mention's ranges are in (one, but each range is asked). */
 function rootsOf(mention: Mention): Node[] {
   return mention.ranges.map((range) => range.startContainer.getRootNode());
 }

@@ -2,9 +2,9 @@
 /**
  * The two-pass scan of a root (src/content/scan/root-scan.ts) against the reading it saves work
  * on: every block of the root read whole as prose (text-walker.ts). On random trees of blocks,
- * inline elements, `<br>`s, scripts and `hidden` elements holding pieces of the aliases (and text
- * long or short), both must
- * find the same mentions, and every `hidden` element that may hold one must be watched.
+ * inline elements, `<br>`s, scripts and `hidden` elements holding pieces of the aliases, in text
+ * long and short, both must find the same mentions, and every `hidden` element that may hold one
+ * must be watched.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ const matcher = compileMatcher(PACK_ALIASES);
 
 /** A tree as the page may hold it: text, or an element with children. */
 type Tree = string | { tag: string; hidden: boolean; children: Tree[] };
+
+/** Long enough for the sieve to ask whether it is a script's before reading it (root-scan.ts, LONG_TEXT). */
+const LONG_FILLER = '; '.repeat(150);
 
 const piece = fc.constantFrom(
   'Apple',
@@ -38,8 +41,7 @@ const piece = fc.constantFrom(
   '巴巴',
   ' ',
   '',
-  // Long enough for the sieve to ask whether it is a script's before reading it (root-scan.ts, LONG_TEXT).
-  '; '.repeat(150),
+  LONG_FILLER,
 );
 const text = fc.array(piece, { minLength: 1, maxLength: 3 }).map((pieces) => pieces.join(''));
 const { tree } = fc.letrec<{ tree: Tree; element: Tree }>((self) => ({
@@ -142,8 +144,7 @@ describe('the two-pass scan of a root', () => {
   it("does not read a long script's text, which the reading of prose steps over, where no mention is under way", () => {
     // Were the script's text read, the sieve would let it through for its alias, and the hidden
     // element around it would be watched (as a short script's is): showing it shows no prose.
-    const filler = '; '.repeat(150);
-    document.body.innerHTML = `<p>Before.</p><div hidden><script>${filler}Alibaba</script></div><div hidden><script>Alibaba</script></div>`;
+    document.body.innerHTML = `<p>Before.</p><div hidden><script>${LONG_FILLER}Alibaba</script></div><div hidden><script>Alibaba</script></div>`;
     const [longScript, shortScript] = document.body.querySelectorAll('div');
     const { segments, hidden } = scanTwoPasses(document.body);
     expect(segments).toEqual([]);
